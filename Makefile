@@ -1,0 +1,36 @@
+# Dealstream — the two commands of the README, plus benchmarks.
+#   make serve   install what is missing, build, start the server with demo data
+#   make test    install what is missing, build, run every test
+#   make bench   benchmarks (DESIGN §8); writes build/bench/results.json and docs/benchmarks.md
+BUILD_DIR ?= build
+JOBS ?= 2
+CMAKE_FLAGS ?=
+
+.PHONY: all setup configure build test serve bench clean
+
+all: build
+
+setup:
+	@scripts/setup
+
+configure: setup
+	@if [ ! -f $(BUILD_DIR)/build.ninja ]; then \
+	  cmake -S . -B $(BUILD_DIR) -G Ninja $(CMAKE_FLAGS); \
+	fi
+
+build: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS)
+
+test: build
+	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+serve: build
+	./$(BUILD_DIR)/dealstream serve --data ./data --listen 127.0.0.1:8080 --demo
+
+bench:
+	@scripts/setup --bench
+	@$(MAKE) --no-print-directory build
+	scripts/bench
+
+clean:
+	rm -rf $(BUILD_DIR)

@@ -1,0 +1,80 @@
+// EventLog: the append-only log of DESIGN §4. Two implementations:
+// RocksEventLog (durable, the product) and MemoryEventLog (a faithful
+// in-memory fake for other modules' unit tests).
+//
+// Thread-safety: every method may be called from any thread concurrently.
+#pragma once
+
+#include <chrono>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "base/result.h"
+#include "eventstore/types.h"
+
+namespace dealstream::eventstore {
+
+using AppendOutcome = Result<AppendResult, AppendError>;
+using AppendCallback = std::function<void(AppendOutcome)>;
+
+enum class Direction { kForward, kBackward };
+
+struct ReadAllResult {
+  std::vector<RecordedEvent> events;  // matching events, in position order
+  // Where to continue reading: one past the last position scanned (which may
+  // be past the last returned event when a filter skipped events).
+  GlobalPosition next;
+};
+
+// The position and hash of the newest event. Exported and signed outside the
+// server, it anchors the hash chain against truncation.
+struct LogHead {
+  GlobalPosition position;
+  Sha256 hash{};
+};
+
+class EventLog {
+ public:
+  virtual ~EventLog() = default;
+
+  // Appends all of request.events to request.stream, or none of them.
+  // Blocks until the events are durable (per the log's durability mode).
+  // Errors: kWrongExpectedVersion (with the current version),
+  // kIdempotencyKeyReused, kInvalidArgument, kStorageFailure, kShuttingDown.
+  virtual AppendOutcome Append(AppendRequest request) = 0;
+
+  // As Append, but returns at once; `done` runs on the log's writer thread
+  // when the outcome is known and must not block.
+  virtual void AppendAsync(AppendRequest request, AppendCallback done) = 0;
+
+  // The stream's last version (0 when it has no events).
+  virtual Result<StreamVersion> CurrentVersion(const StreamName& stream) const = 0;
+
+  // Up to `max_count` events of one stream starting at version `from`
+  // (inclusive), forward or backward. Backward from version 0 means "from
+  // the last event". An unknown stream yields an empty list.
+  virtual Result<std::vector<RecordedEvent>> ReadStream(const StreamName& stream,
+                                                        StreamVersion from, Direction direction,
+                                                        size_t max_count) const = 0;
+
+  // Events from position `from` (inclusive) in position order, at most
+  // `max_count` matching `filter`, never beyond the committed head.
+  virtual Result<ReadAllResult> ReadAll(GlobalPosition from, size_t max_count,
+                                        const ReadFilter& filter) const = 0;
+
+  // The stored outcome for an idempotency key, if the key was used.
+  virtual Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(
+      const std::string& key) const = 0;
+
+  // The newest committed event (position 0 when the log is empty).
+  virtual LogHead Head() const = 0;
+
+  // Blocks until Head().position >= `position`, the timeout passes, or the
+  // log closes. Returns true if the position was reached.
+  virtual bool WaitForPosition(GlobalPosition position,
+                               std::chrono::milliseconds timeout) const = 0;
+};
+
+}  // namespace dealstream::eventstore

@@ -1,0 +1,212 @@
+#include "eventstore/record_codec.h"
+
+#include <openssl/evp.h>
+
+#include <cstring>
+#include <limits>
+
+namespace dealstream::eventstore {
+namespace {
+
+constexpr uint8_t kFormatV1 = 1;
+constexpr size_t kHashSize = 32;
+
+void PutVarint(std::string* out, uint64_t v) {
+  while (v >= 0x80) {
+    out->push_back(static_cast<char>(v | 0x80));
+    v >>= 7;
+  }
+  out->push_back(static_cast<char>(v));
+}
+
+void PutSigned(std::string* out, int64_t v) {
+  PutVarint(out, (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63));
+}
+
+void PutString(std::string* out, std::string_view s) {
+  PutVarint(out, s.size());
+  out->append(s);
+}
+
+// Reads fields in order; the first failure sticks and later reads are no-ops.
+class Reader {
+ public:
+  explicit Reader(std::string_view in) : in_(in) {}
+
+  uint64_t Varint() {
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64 && ok_; shift += 7) {
+      if (pos_ >= in_.size()) return Fail();
+      const auto byte = static_cast<uint8_t>(in_[pos_++]);
+      v |= static_cast<uint64_t>(byte & 0x7F) << shift;
+      if ((byte & 0x80) == 0) return v;
+    }
+    return Fail();
+  }
+  int64_t Signed() {
+    const uint64_t z = Varint();
+    return static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  std::string_view Bytes(uint64_t n) {
+    if (!ok_ || n > in_.size() - pos_) {
+      Fail();
+      return {};
+    }
+    std::string_view s = in_.substr(pos_, n);
+    pos_ += n;
+    return s;
+  }
+  std::string String() { return std::string(Bytes(Varint())); }
+  uint8_t Byte() { return static_cast<uint8_t>(Bytes(1).empty() ? 0 : in_[pos_ - 1]); }
+
+  bool ok() const { return ok_; }
+  size_t pos() const { return pos_; }
+  bool at_end() const { return pos_ == in_.size(); }
+
+ private:
+  uint64_t Fail() {
+    ok_ = false;
+    return 0;
+  }
+  std::string_view in_;
+  size_t pos_ = 0;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+void PutBigEndian64(std::string* out, uint64_t v) {
+  char buf[8];
+  for (int i = 7; i >= 0; --i) {
+    buf[i] = static_cast<char>(v & 0xFF);
+    v >>= 8;
+  }
+  out->append(buf, 8);
+}
+
+uint64_t GetBigEndian64(std::string_view bytes) {
+  uint64_t v = 0;
+  for (int i = 0; i < 8; ++i) v = (v << 8) | static_cast<uint8_t>(bytes[i]);
+  return v;
+}
+
+void EncodeCanonical(const RecordedEvent& e, std::string* out) {
+  out->push_back(static_cast<char>(kFormatV1));
+  PutVarint(out, e.position.value);
+  PutString(out, e.stream.str());
+  PutVarint(out, e.version.value);
+  PutString(out, e.id);
+  PutString(out, e.type);
+  PutString(out, e.subject);
+  PutSigned(out, e.time.micros());
+  PutSigned(out, e.recorded_time.micros());
+  PutVarint(out, e.schema_version);
+  PutString(out, e.metadata.actor);
+  PutString(out, e.metadata.correlation_id);
+  PutString(out, e.metadata.causation_id);
+  PutString(out, e.metadata.command);
+  PutString(out, e.data);
+}
+
+std::string EncodeRecord(const RecordedEvent& e) {
+  std::string out;
+  out.reserve(96 + e.stream.str().size() + e.id.size() + e.type.size() + e.data.size() +
+              e.metadata.actor.size() + e.metadata.correlation_id.size() +
+              e.metadata.causation_id.size() + e.metadata.command.size() + e.subject.size());
+  EncodeCanonical(e, &out);
+  out.append(reinterpret_cast<const char*>(e.prev_hash.data()), kHashSize);
+  out.append(reinterpret_cast<const char*>(e.hash.data()), kHashSize);
+  return out;
+}
+
+Result<RecordedEvent> DecodeRecord(std::string_view bytes) {
+  Reader r(bytes);
+  if (r.Byte() != kFormatV1) {
+    return Status::Corruption("stored event has an unknown format byte");
+  }
+  const uint64_t position = r.Varint();
+  std::string stream = r.String();
+  const uint64_t version = r.Varint();
+  std::string id = r.String();
+  std::string type = r.String();
+  std::string subject = r.String();
+  const int64_t time = r.Signed();
+  const int64_t recorded = r.Signed();
+  const uint64_t schema_version = r.Varint();
+  EventMetadata meta;
+  meta.actor = r.String();
+  meta.correlation_id = r.String();
+  meta.causation_id = r.String();
+  meta.command = r.String();
+  std::string data = r.String();
+  const std::string_view prev = r.Bytes(kHashSize);
+  const std::string_view hash = r.Bytes(kHashSize);
+  if (!r.ok() || !r.at_end()) {
+    return Status::Corruption("stored event is truncated or has trailing bytes");
+  }
+  if (schema_version > std::numeric_limits<uint32_t>::max()) {
+    return Status::Corruption("stored event has an out-of-range schema version");
+  }
+  auto name = StreamName::Parse(stream);
+  if (!name.ok()) return Status::Corruption("stored event has an invalid stream name");
+  RecordedEvent e{.position = {position},
+                  .stream = std::move(*name),
+                  .version = {version},
+                  .id = std::move(id),
+                  .type = std::move(type),
+                  .subject = std::move(subject),
+                  .time = Timestamp::FromMicros(time),
+                  .recorded_time = Timestamp::FromMicros(recorded),
+                  .schema_version = static_cast<uint32_t>(schema_version),
+                  .data = std::move(data),
+                  .metadata = std::move(meta)};
+  std::memcpy(e.prev_hash.data(), prev.data(), kHashSize);
+  std::memcpy(e.hash.data(), hash.data(), kHashSize);
+  return e;
+}
+
+namespace {
+
+// One digest context per thread, reused: creating an EVP context per event
+// costs more than hashing a few hundred bytes.
+class Sha256Hasher {
+ public:
+  Sha256Hasher() : md_(EVP_MD_fetch(nullptr, "SHA256", nullptr)), ctx_(EVP_MD_CTX_new()) {}
+  ~Sha256Hasher() {
+    EVP_MD_CTX_free(ctx_);
+    EVP_MD_free(md_);
+  }
+  Sha256Hasher(const Sha256Hasher&) = delete;
+  Sha256Hasher& operator=(const Sha256Hasher&) = delete;
+
+  Sha256 Digest(std::string_view a, std::string_view b) {
+    Sha256 out{};
+    unsigned int len = 0;
+    EVP_DigestInit_ex2(ctx_, md_, nullptr);
+    EVP_DigestUpdate(ctx_, a.data(), a.size());
+    EVP_DigestUpdate(ctx_, b.data(), b.size());
+    EVP_DigestFinal_ex(ctx_, out.data(), &len);
+    return out;
+  }
+
+ private:
+  EVP_MD* md_;
+  EVP_MD_CTX* ctx_;
+};
+
+Sha256Hasher& ThreadHasher() {
+  thread_local Sha256Hasher hasher;
+  return hasher;
+}
+
+}  // namespace
+
+Sha256 ChainHash(const Sha256& prev_hash, std::string_view canonical) {
+  return ThreadHasher().Digest(
+      std::string_view(reinterpret_cast<const char*>(prev_hash.data()), prev_hash.size()),
+      canonical);
+}
+
+Sha256 Sha256Of(std::string_view bytes) { return ThreadHasher().Digest(bytes, {}); }
+
+}  // namespace dealstream::eventstore

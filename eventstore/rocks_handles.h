@@ -1,0 +1,43 @@
+// Internal to RocksEventLog: the open database and its column families.
+#pragma once
+
+#include <rocksdb/db.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eventstore/rocks_event_log.h"
+
+namespace dealstream::eventstore {
+
+struct RocksEventLog::Handles {
+  std::unique_ptr<rocksdb::DB> db;
+  std::vector<rocksdb::ColumnFamilyHandle*> owned;  // destroyed before db
+  rocksdb::ColumnFamilyHandle* meta = nullptr;
+  rocksdb::ColumnFamilyHandle* events = nullptr;
+  rocksdb::ColumnFamilyHandle* stream_index = nullptr;
+  rocksdb::ColumnFamilyHandle* stream_heads = nullptr;
+  rocksdb::ColumnFamilyHandle* idempotency = nullptr;
+
+  ~Handles() {
+    if (!db) return;
+    for (rocksdb::ColumnFamilyHandle* h : owned) {
+      // Closing handles cannot fail in a way we could act on here.
+      (void)db->DestroyColumnFamilyHandle(h);
+    }
+  }
+};
+
+inline constexpr char kHeadKey[] = "head";
+
+// stream '\0' BE64(version): sorts a stream's entries by version.
+inline std::string StreamIndexKey(const std::string& stream, uint64_t version) {
+  std::string key;
+  key.reserve(stream.size() + 9);
+  key.append(stream).push_back('\0');
+  for (int shift = 56; shift >= 0; shift -= 8) key.push_back(static_cast<char>(version >> shift));
+  return key;
+}
+
+}  // namespace dealstream::eventstore

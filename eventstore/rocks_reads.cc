@@ -1,0 +1,178 @@
+// RocksEventLog: stream and global reads, and Verify().
+#include <rocksdb/db.h>
+
+#include <memory>
+
+#include "eventstore/chain_verifier.h"
+#include "eventstore/record_codec.h"
+#include "eventstore/rocks_event_log.h"
+#include "eventstore/rocks_handles.h"
+
+namespace dealstream::eventstore {
+namespace {
+
+Status ReadFailure(const rocksdb::Status& s) {
+  return Status::Unavailable("cannot read the event log: " + s.ToString());
+}
+
+Result<RecordedEvent> DecodeAt(uint64_t position, const rocksdb::Slice& value) {
+  auto e = DecodeRecord(std::string_view(value.data(), value.size()));
+  if (!e.ok()) {
+    return Status::Corruption("position " + std::to_string(position) + ": " + e.error().message());
+  }
+  if (e->position.value != position) {
+    return Status::Corruption("position " + std::to_string(position) +
+                              ": the stored record claims position " +
+                              std::to_string(e->position.value));
+  }
+  return e;
+}
+
+}  // namespace
+
+Result<std::vector<RecordedEvent>> RocksEventLog::ReadStream(const StreamName& stream,
+                                                             StreamVersion from,
+                                                             Direction direction,
+                                                             size_t max_count) const {
+  std::vector<uint64_t> positions;
+  {
+    std::unique_ptr<rocksdb::Iterator> it(
+        db_->db->NewIterator(rocksdb::ReadOptions(), db_->stream_index));
+    const std::string prefix = StreamIndexKey(stream.str(), 0).substr(0, stream.str().size() + 1);
+    auto in_stream = [&] {
+      return it->Valid() && it->key().starts_with(prefix) && it->value().size() == 8;
+    };
+    if (direction == Direction::kForward) {
+      for (it->Seek(StreamIndexKey(stream.str(), std::max<uint64_t>(from.value, 1)));
+           in_stream() && positions.size() < max_count; it->Next()) {
+        positions.push_back(GetBigEndian64({it->value().data(), 8}));
+      }
+    } else {
+      const uint64_t start = from.value == 0 ? UINT64_MAX : from.value;
+      for (it->SeekForPrev(StreamIndexKey(stream.str(), start));
+           in_stream() && positions.size() < max_count; it->Prev()) {
+        positions.push_back(GetBigEndian64({it->value().data(), 8}));
+      }
+    }
+    if (!it->status().ok()) return ReadFailure(it->status());
+  }
+  std::vector<std::string> keys(positions.size());
+  std::vector<rocksdb::Slice> slices;
+  slices.reserve(positions.size());
+  for (size_t i = 0; i < positions.size(); ++i) {
+    PutBigEndian64(&keys[i], positions[i]);
+    slices.emplace_back(keys[i]);
+  }
+  std::vector<std::string> values;
+  std::vector<rocksdb::ColumnFamilyHandle*> cfs(positions.size(), db_->events);
+  std::vector<rocksdb::Status> statuses =
+      db_->db->MultiGet(rocksdb::ReadOptions(), cfs, slices, &values);
+  std::vector<RecordedEvent> out;
+  out.reserve(positions.size());
+  for (size_t i = 0; i < positions.size(); ++i) {
+    if (statuses[i].IsNotFound()) {
+      return Status::Corruption("position " + std::to_string(positions[i]) + " of stream " +
+                                stream.str() + " is indexed but missing");
+    }
+    if (!statuses[i].ok()) return ReadFailure(statuses[i]);
+    auto e = DecodeAt(positions[i], values[i]);
+    if (!e.ok()) return e.error();
+    out.push_back(std::move(*e));
+  }
+  return out;
+}
+
+Result<ReadAllResult> RocksEventLog::ReadAll(GlobalPosition from, size_t max_count,
+                                             const ReadFilter& filter) const {
+  const uint64_t head = Head().position.value;
+  uint64_t next = std::max<uint64_t>(from.value, 1);
+  ReadAllResult out{.events = {}, .next = {next}};
+  if (next > head || max_count == 0) return out;
+  std::string start;
+  PutBigEndian64(&start, next);
+  rocksdb::ReadOptions ro;
+  ro.readahead_size = 2 << 20;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db->NewIterator(ro, db_->events));
+  for (it->Seek(start); it->Valid() && out.events.size() < max_count; it->Next()) {
+    if (it->key().size() != 8) return Status::Corruption("an event key is malformed");
+    const uint64_t position = GetBigEndian64({it->key().data(), 8});
+    if (position > head) break;
+    if (position != next) {
+      return Status::Corruption("position " + std::to_string(next) + " is missing from the log");
+    }
+    auto e = DecodeAt(position, it->value());
+    if (!e.ok()) return e.error();
+    ++next;
+    if (filter.Accepts(*e)) out.events.push_back(std::move(*e));
+  }
+  if (!it->status().ok()) return ReadFailure(it->status());
+  if (out.events.size() < max_count && next <= head) {
+    return Status::Corruption("position " + std::to_string(next) + " is missing from the log");
+  }
+  out.next = GlobalPosition{next};
+  return out;
+}
+
+VerifyReport RocksEventLog::Verify(const std::function<void(uint64_t, uint64_t)>& progress) const {
+  const LogHead stored_head = Head();
+  VerifyReport report;
+  auto fail = [&](uint64_t position, std::string problem) {
+    report.ok = false;
+    report.first_bad_position = position;
+    report.problem = std::move(problem);
+    return report;
+  };
+  const rocksdb::Snapshot* snapshot = db_->db->GetSnapshot();
+  rocksdb::ReadOptions ro;
+  ro.snapshot = snapshot;
+  ro.readahead_size = 4 << 20;
+  struct Release {
+    rocksdb::DB* db;
+    const rocksdb::Snapshot* s;
+    ~Release() { db->ReleaseSnapshot(s); }
+  } release{db_->db.get(), snapshot};
+
+  ChainVerifier chain;
+  std::unique_ptr<rocksdb::Iterator> it(db_->db->NewIterator(ro, db_->events));
+  std::string index_value;
+  for (it->SeekToFirst(); it->Valid(); it->Next()) {
+    const uint64_t expected = chain.last_position().value + 1;
+    if (it->key().size() != 8) return fail(expected, "an event key is malformed");
+    const uint64_t position = GetBigEndian64({it->key().data(), 8});
+    if (position > stored_head.position.value) break;  // appended after Verify began
+    if (position != expected) {
+      return fail(expected, "position " + std::to_string(expected) +
+                                " is missing (the next stored event is at " +
+                                std::to_string(position) + ")");
+    }
+    auto e = DecodeAt(position, it->value());
+    if (!e.ok()) return fail(position, e.error().message());
+    if (Status s = chain.Feed(*e); !s.ok()) return fail(position, s.message());
+    rocksdb::Status s = db_->db->Get(ro, db_->stream_index,
+                                     StreamIndexKey(e->stream.str(), e->version.value),
+                                     &index_value);
+    if (!s.ok() || index_value.size() != 8 || GetBigEndian64(index_value) != position) {
+      return fail(position, "the stream index does not point at this event");
+    }
+    ++report.events_checked;
+    if (progress && report.events_checked % 65536 == 0) {
+      progress(report.events_checked, stored_head.position.value);
+    }
+  }
+  if (!it->status().ok()) {
+    return fail(chain.last_position().value + 1, "read failed: " + it->status().ToString());
+  }
+  if (chain.last_position() != stored_head.position) {
+    return fail(chain.last_position().value + 1,
+                "the log ends at position " + std::to_string(chain.last_position().value) +
+                    " but its head says " + std::to_string(stored_head.position.value) +
+                    " (events were truncated)");
+  }
+  if (chain.last_hash() != stored_head.hash) {
+    return fail(stored_head.position.value, "the head hash does not match the last event");
+  }
+  if (progress) progress(report.events_checked, stored_head.position.value);
+  return report;
+}
+
+}  // namespace dealstream::eventstore

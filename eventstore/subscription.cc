@@ -1,0 +1,53 @@
+#include "eventstore/subscription.h"
+
+#include <chrono>
+
+namespace dealstream::eventstore {
+namespace {
+
+constexpr size_t kReadChunk = 1024;
+constexpr std::chrono::milliseconds kLiveWait{100};
+constexpr std::chrono::milliseconds kRetryDelay{200};
+
+}  // namespace
+
+CatchUpSubscription::CatchUpSubscription(const EventLog& log, GlobalPosition from,
+                                         ReadFilter filter, Handler handler,
+                                         ErrorHandler on_error)
+    : log_(log), filter_(std::move(filter)), handler_(std::move(handler)),
+      on_error_(std::move(on_error)), next_(std::max<uint64_t>(from.value, 1)) {
+  thread_ = std::thread([this] { Run(); });
+}
+
+CatchUpSubscription::~CatchUpSubscription() { Stop(); }
+
+void CatchUpSubscription::Stop() {
+  stop_.store(true);
+  if (thread_.joinable() && thread_.get_id() != std::this_thread::get_id()) thread_.join();
+}
+
+void CatchUpSubscription::Run() {
+  while (!stop_.load()) {
+    auto read = log_.ReadAll(GlobalPosition{next_.load()}, kReadChunk, filter_);
+    if (!read.ok()) {
+      if (on_error_) on_error_(read.error());
+      std::this_thread::sleep_for(kRetryDelay);
+      continue;
+    }
+    for (const RecordedEvent& e : read->events) {
+      if (stop_.load()) return;
+      next_.store(e.position.value + 1);
+      if (!handler_(e)) {
+        stop_.store(true);
+        return;
+      }
+    }
+    next_.store(read->next.value);
+    if (read->next.value > log_.Head().position.value) {
+      caught_up_.store(true);
+      log_.WaitForPosition(read->next, kLiveWait);
+    }
+  }
+}
+
+}  // namespace dealstream::eventstore
