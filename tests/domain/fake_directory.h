@@ -1,0 +1,79 @@
+// Test helpers for the domain: a Directory backed by plain maps, and the
+// given-events / when-command / then-events-or-error runner.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "domain/common/aggregate.h"
+
+namespace dealstream::domain::testing {
+
+class FakeDirectory : public Directory {
+ public:
+  std::map<std::string, DepartmentFacts> departments;
+  std::map<std::string, EmployeeFacts> employees;
+  std::map<std::string, CustomerFacts> customers;
+  std::map<std::string, ContactFacts> contacts;
+  std::map<std::string, OpportunityFacts> opportunities;
+  std::map<std::string, ContractFacts> contracts;
+  std::map<std::string, ProductFacts> products;
+  std::map<std::string, CompetitorFacts> competitors;
+  std::map<std::string, OpenWork> open_work;
+  SalesProcessFacts sales_process;
+
+  std::optional<DepartmentFacts> FindDepartment(const Id& id) const override { return Find(departments, id); }
+  std::optional<EmployeeFacts> FindEmployee(const Id& id) const override { return Find(employees, id); }
+  std::optional<CustomerFacts> FindCustomer(const Id& id) const override { return Find(customers, id); }
+  std::optional<ContactFacts> FindContact(const Id& id) const override { return Find(contacts, id); }
+  std::optional<OpportunityFacts> FindOpportunity(const Id& id) const override { return Find(opportunities, id); }
+  std::optional<ContractFacts> FindContract(const Id& id) const override { return Find(contracts, id); }
+  std::optional<ProductFacts> FindProduct(const Id& id) const override { return Find(products, id); }
+  std::optional<CompetitorFacts> FindCompetitor(const Id& id) const override { return Find(competitors, id); }
+  SalesProcessFacts SalesProcess() const override { return sales_process; }
+  OpenWork OpenWorkOf(const Id& employee_id) const override {
+    auto it = open_work.find(employee_id.value);
+    return it == open_work.end() ? OpenWork{} : it->second;
+  }
+  bool IsWithinDepartment(const Id& department, const Id& ancestor) const override {
+    std::optional<Id> current = department;
+    for (int depth = 0; current && depth < 64; ++depth) {
+      if (*current == ancestor) return true;
+      auto d = FindDepartment(*current);
+      current = d ? d->parent_id : std::nullopt;
+    }
+    return false;
+  }
+
+ private:
+  template <typename M>
+  static std::optional<typename M::mapped_type> Find(const M& map, const Id& id) {
+    auto it = map.find(id.value);
+    if (it == map.end()) return std::nullopt;
+    return it->second;
+  }
+};
+
+// Given `history` (events with their business times), when `command`:
+// returns what Decide answers. Folds the history with Evolve first.
+template <typename A>
+Decision<typename A::Event> GivenWhen(const std::vector<typename A::Event>& history,
+                                      const typename A::Command& command,
+                                      const DecideContext& context) {
+  typename A::State state{};
+  for (const auto& e : history) A::Evolve(state, e, context.now);
+  return A::Decide(state, command, context);
+}
+
+// The state after `history`.
+template <typename A>
+typename A::State StateAfter(const std::vector<typename A::Event>& history,
+                             Timestamp at = Timestamp::FromMicros(0)) {
+  typename A::State state{};
+  for (const auto& e : history) A::Evolve(state, e, at);
+  return state;
+}
+
+}  // namespace dealstream::domain::testing
