@@ -42,6 +42,7 @@ struct CustomerFacts {
   std::string lifecycle;  // "target", "potential", "opportunity", "signed", "loyal", "churned"
   bool archived = false;
   bool merged = false;     // merged into another customer; no longer usable
+  std::optional<Id> merged_into;  // the survivor, once merged
 };
 
 struct ContactFacts {
@@ -70,6 +71,8 @@ struct ProductFacts {
   std::string sku;
   std::string name;
   Money list_price;
+  std::optional<std::string> product_line;
+  bool discontinued = false;  // no longer sold: not for new quotes
 };
 
 struct CompetitorFacts {
@@ -81,8 +84,24 @@ struct CompetitorFacts {
 struct StageFacts {
   std::string name;          // e.g. "Needs Analysis"
   int32_t probability = 0;   // default win probability, percent 0–100
-  std::string forecast_category;  // "pipeline", "best_case", "commit", "closed"
+  // "pipeline", "best_case", "commit", "closed" (the won stage) or
+  // "omitted" (the lost stage); see domain/config/sales_process.h.
+  std::string forecast_category;
   bool closed = false;       // true for the Closed Won / Closed Lost stages
+};
+
+// One criterion of the opportunity scoring questionnaire; answers are rated
+// 0–10 and weighted by `weight`.
+struct ScoringCriterionFacts {
+  std::string name;  // e.g. "budget_secured"
+  int32_t weight = 0;
+};
+
+// A marketing campaign (domain/marketing/campaign.h).
+struct CampaignFacts {
+  Id id;
+  std::string name;
+  bool ended = false;
 };
 
 // Configuration in force (itself built from configuration events).
@@ -90,6 +109,45 @@ struct SalesProcessFacts {
   std::vector<StageFacts> stages;  // in process order
   std::vector<std::string> loss_reasons;
   std::vector<std::string> activity_types;
+  // The opportunity scoring questionnaire: criteria and their weights.
+  // Empty = the default rule set of domain/opportunity (DESIGN §2.3).
+  std::vector<ScoringCriterionFacts> scoring_criteria;
+};
+
+struct PartnerFacts {
+  Id id;
+  std::string name;
+  bool active = true;  // false once deactivated
+};
+
+struct CompetingProductFacts {
+  Id id;
+  Id competitor_id;
+  std::string name;
+  std::optional<Money> price;
+};
+
+// A custom field defined for an entity type (domain/config/custom_fields.h).
+struct CustomFieldFacts {
+  std::string entity_type;  // "customer", "contact", "opportunity", "contract"
+  std::string key;          // e.g. "erp_account_no"
+  std::string type;         // "text", "number", "date", "boolean", "choice"
+  std::vector<std::string> choices;  // the allowed values of a "choice" field
+};
+
+// The active (not cancelled) sales target of one subject for one period.
+struct SalesTargetFacts {
+  Id id;
+  std::string subject_kind;  // "employee" or "department"
+  Id subject_id;
+  std::string period;        // "2017-03", "2017-Q1" or "2017"
+  Money amount;
+};
+
+// What still hangs off a department, which must move before it can close.
+struct DepartmentContents {
+  std::vector<Id> sub_departments;  // open direct children
+  std::vector<Id> employees;        // active employees whose department it is
 };
 
 // Everything an employee still owns that must be handed over before they leave.
@@ -115,6 +173,22 @@ class Directory {
   virtual OpenWork OpenWorkOf(const Id& employee_id) const = 0;
   // True if `ancestor` is `department` or one of its parents.
   virtual bool IsWithinDepartment(const Id& department, const Id& ancestor) const = 0;
+  virtual DepartmentContents ContentsOf(const Id& department_id) const = 0;
+  virtual std::optional<PartnerFacts> FindPartner(const Id& id) const = 0;
+  virtual std::optional<CompetingProductFacts> FindCompetingProduct(const Id& id) const = 0;
+  // The product registered with this SKU (SKUs are unique), if any.
+  virtual std::optional<ProductFacts> FindProductBySku(const std::string& sku) const = 0;
+  // The definition of a custom field, unless undefined or retired.
+  virtual std::optional<CustomFieldFacts> FindCustomField(const std::string& entity_type,
+                                                          const std::string& key) const = 0;
+  // Whom `contact_id` reports to in the decision tree of its customer
+  // (opportunity_id absent) or of one opportunity.
+  virtual std::optional<Id> ContactReportsTo(const Id& contact_id,
+                                             const std::optional<Id>& opportunity_id) const = 0;
+  virtual std::optional<CampaignFacts> FindCampaign(const Id& id) const = 0;
+  virtual std::optional<SalesTargetFacts> FindSalesTarget(const std::string& subject_kind,
+                                                          const Id& subject_id,
+                                                          const std::string& period) const = 0;
 };
 
 }  // namespace dealstream::domain

@@ -23,6 +23,14 @@ class FakeDirectory : public Directory {
   std::map<std::string, CompetitorFacts> competitors;
   std::map<std::string, OpenWork> open_work;
   SalesProcessFacts sales_process;
+  std::map<std::string, CampaignFacts> campaigns;
+  std::map<std::string, DepartmentContents> department_contents;
+  std::map<std::string, PartnerFacts> partners;
+  std::map<std::string, CompetingProductFacts> competing_products;
+  std::vector<CustomFieldFacts> custom_fields;
+  // Keyed by contact id + "/" + opportunity id ("" for the customer's tree).
+  std::map<std::string, Id> reports_to;
+  std::vector<SalesTargetFacts> sales_targets;
 
   std::optional<DepartmentFacts> FindDepartment(const Id& id) const override { return Find(departments, id); }
   std::optional<EmployeeFacts> FindEmployee(const Id& id) const override { return Find(employees, id); }
@@ -45,6 +53,43 @@ class FakeDirectory : public Directory {
       current = d ? d->parent_id : std::nullopt;
     }
     return false;
+  }
+  DepartmentContents ContentsOf(const Id& department_id) const override {
+    auto it = department_contents.find(department_id.value);
+    return it == department_contents.end() ? DepartmentContents{} : it->second;
+  }
+  std::optional<PartnerFacts> FindPartner(const Id& id) const override { return Find(partners, id); }
+  std::optional<CampaignFacts> FindCampaign(const Id& id) const override { return Find(campaigns, id); }
+  std::optional<CompetingProductFacts> FindCompetingProduct(const Id& id) const override {
+    return Find(competing_products, id);
+  }
+  std::optional<ProductFacts> FindProductBySku(const std::string& sku) const override {
+    for (const auto& [id, product] : products) {
+      if (product.sku == sku) return product;
+    }
+    return std::nullopt;
+  }
+  std::optional<CustomFieldFacts> FindCustomField(const std::string& entity_type,
+                                                  const std::string& key) const override {
+    for (const auto& field : custom_fields) {
+      if (field.entity_type == entity_type && field.key == key) return field;
+    }
+    return std::nullopt;
+  }
+  std::optional<Id> ContactReportsTo(const Id& contact_id,
+                                     const std::optional<Id>& opportunity_id) const override {
+    auto it = reports_to.find(contact_id.value + "/" + (opportunity_id ? opportunity_id->value : ""));
+    if (it == reports_to.end()) return std::nullopt;
+    return it->second;
+  }
+  std::optional<SalesTargetFacts> FindSalesTarget(const std::string& subject_kind, const Id& subject_id,
+                                                  const std::string& period) const override {
+    for (const auto& target : sales_targets) {
+      if (target.subject_kind == subject_kind && target.subject_id == subject_id && target.period == period) {
+        return target;
+      }
+    }
+    return std::nullopt;
   }
 
  private:
