@@ -105,6 +105,22 @@ class RocksEventLog final : public EventLog {
 
   GroupCommitStats stats() const;
 
+  // Replication (rocks_replica.cc), for read replicas fed from Kafka. A
+  // replica log has exactly one writer: one thread calls AppendReplicated and
+  // nobody calls Append/AppendAsync on that log. Readers are unaffected.
+  //
+  // Writes events a leader already recorded, unchanged (positions, versions,
+  // ids, times, hashes), all or none, after checking that they continue this
+  // log: next position, prev_hash, hash over the canonical bytes, stream
+  // versions. `cursor` is opaque bytes stored in the same atomic write (the
+  // replica's place in its source); `events` may be empty to store only it.
+  // Errors: Corruption naming the first bad position and rule (nothing
+  // written), Unavailable when storage fails, FailedPrecondition on a
+  // read-only log.
+  Status AppendReplicated(const std::vector<RecordedEvent>& events, std::string_view cursor);
+  // The cursor stored by the last AppendReplicated; empty if none.
+  Result<std::string> ReplicaCursor() const;
+
  private:
   struct Pending {
     AppendRequest request;
