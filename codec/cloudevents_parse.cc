@@ -158,7 +158,7 @@ Result<RecordedEvent, FieldError> Build(const Attributes& attributes, std::strin
 Result<RecordedEvent, FieldError> FromCloudEventJson(std::string_view json) {
   auto dom = ParseOrderedJsonDom(json);
   if (!dom.ok()) {
-    return Unexpected(FieldError{"", "CloudEvent is " + dom.error().message});
+    return Unexpected(FieldError{"", "CloudEvent: " + dom.error().message});
   }
   if (!dom->is_object()) return Unexpected(FieldError{"", "a CloudEvent must be a JSON object"});
   Attributes attributes;

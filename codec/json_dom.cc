@@ -51,7 +51,7 @@ class DomBuilder {
 
   bool key(string_t& k) {
     if (stack_.back()->contains(k)) {
-      error_ = "duplicate object key '" + k + "'";
+      error_ = "the JSON has a duplicate object key '" + k + "'";
       return false;
     }
     key_ = std::move(k);
@@ -59,7 +59,7 @@ class DomBuilder {
   }
 
   bool parse_error(size_t position, const std::string&, const nlohmann::detail::exception& ex) {
-    error_ = "not valid JSON at byte " + std::to_string(position) + ": " +
+    error_ = "the JSON is not valid at byte " + std::to_string(position) + ": " +
              CleanParseMessage(ex.what());
     return false;
   }
@@ -89,7 +89,7 @@ class DomBuilder {
   }
   bool Open(Json container) {
     if (stack_.size() >= max_depth_) {
-      error_ = "nesting deeper than " + std::to_string(max_depth_) + " levels";
+      error_ = "the JSON nests deeper than " + std::to_string(max_depth_) + " levels";
       return false;
     }
     stack_.push_back(Place(std::move(container)));
@@ -117,10 +117,10 @@ Result<Json, FieldError> Parse(std::string_view text, const JsonLimits& limits) 
   } catch (const std::exception& e) {
     // sax_parse reports through parse_error; this is allocation failure and
     // the like, still an answer rather than a crash.
-    return Unexpected(FieldError{"", std::string("JSON could not be parsed: ") + e.what()});
+    return Unexpected(FieldError{"", std::string("the JSON could not be parsed: ") + e.what()});
   }
   if (!ok) {
-    std::string message = builder.error().empty() ? "not valid JSON" : builder.error();
+    std::string message = builder.error().empty() ? "the JSON is not valid" : builder.error();
     return Unexpected(FieldError{"", std::move(message)});
   }
   return std::move(builder.root());

@@ -16,6 +16,7 @@
 
 #include "base/result.h"
 #include "codec/field_error.h"
+#include "codec/json_codec.h"
 
 namespace dealstream::codec {
 
@@ -30,5 +31,11 @@ Result<nlohmann::json, FieldError> ParseJsonDom(std::string_view text,
 // As ParseJsonDom, keeping object members in document order.
 Result<nlohmann::ordered_json, FieldError> ParseOrderedJsonDom(std::string_view text,
                                                                const JsonLimits& limits = {});
+
+// Strictly decodes a parsed DOM into the object `out` of the type `info`
+// describes, with the rules of json_codec.h. For callers that already hold
+// a DOM (the command path validates it with valijson first).
+std::optional<FieldError> DecodeDom(const nlohmann::json& json, const StructInfo& info, void* out,
+                                    const DecodeOptions& options = {});
 
 }  // namespace dealstream::codec

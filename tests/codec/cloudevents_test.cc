@@ -211,7 +211,7 @@ TEST(CloudEventsTest, GarbageIsAnErrorNotACrash) {
   auto dup = FromCloudEventJson("{\"id\":\"a\",\"id\":\"b\"}");
   EXPECT_NE(dup.error().message.find("duplicate object key 'id'"), std::string::npos);
   auto deep = FromCloudEventJson(std::string(100000, '['));
-  EXPECT_NE(deep.error().message.find("nesting deeper than"), std::string::npos);
+  EXPECT_NE(deep.error().message.find("nests deeper than"), std::string::npos);
 }
 
 TEST(CloudEventsTest, KafkaMessagesWithBadHeadersAreRejected) {
