@@ -1,0 +1,40 @@
+// The competitor aggregate (stream category "competitor").
+//
+// Rules: id_required, competitor_exists, competitor_not_found, name_blank,
+// nothing_to_update.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "domain/catalog/competitor_commands.h"
+#include "domain/catalog/competitor_events.h"
+#include "domain/common/aggregate.h"
+
+namespace dealstream::domain {
+
+struct CompetitorState {
+  bool exists = false;
+  Id id;
+  std::string name;
+  std::optional<std::string> strengths;
+  std::optional<std::string> weaknesses;
+  std::optional<std::string> market_segment;
+  std::optional<std::string> website;
+};
+
+struct CompetitorAggregate {
+  static constexpr std::string_view kCategory = "competitor";
+  using State = CompetitorState;
+  using Command = std::variant<RegisterCompetitor, UpdateCompetitor>;
+  using Event = std::variant<CompetitorRegistered, CompetitorProfileUpdated>;
+  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static void Evolve(State& state, const Event& event, Timestamp at);
+};
+
+// The Directory facts of a competitor; nullopt before registration.
+std::optional<CompetitorFacts> FactsOf(const CompetitorState& state);
+
+}  // namespace dealstream::domain
