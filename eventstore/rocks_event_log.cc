@@ -1,8 +1,6 @@
 #include "eventstore/rocks_event_log.h"
 
 #include <rocksdb/db.h>
-#include <rocksdb/filter_policy.h>
-#include <rocksdb/table.h>
 #include <rocksdb/write_batch.h>
 
 #include <algorithm>
@@ -12,28 +10,15 @@
 #include "eventstore/idempotency.h"
 #include "eventstore/record_codec.h"
 #include "eventstore/rocks_handles.h"
+#include "eventstore/rocks_options.h"
 
 namespace dealstream::eventstore {
 namespace {
-
-constexpr char kEventsCf[] = "events";
-constexpr char kStreamIndexCf[] = "stream_index";
-constexpr char kStreamHeadsCf[] = "stream_heads";
-constexpr char kIdempotencyCf[] = "idempotency";
 
 Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   std::string message = std::string(what) + ": " + s.ToString();
   if (s.IsCorruption()) return Status::Corruption(std::move(message));
   return Status::Unavailable(std::move(message));
-}
-
-rocksdb::ColumnFamilyOptions PointLookupOptions() {
-  rocksdb::ColumnFamilyOptions cf;
-  rocksdb::BlockBasedTableOptions table;
-  table.filter_policy.reset(rocksdb::NewBloomFilterPolicy(10));
-  table.whole_key_filtering = true;
-  cf.table_factory.reset(rocksdb::NewBlockBasedTableFactory(table));
-  return cf;
 }
 
 std::string EncodeHead(const LogHead& head, Timestamp recorded) {
@@ -47,32 +32,15 @@ std::string EncodeHead(const LogHead& head, Timestamp recorded) {
 }  // namespace
 
 Result<std::unique_ptr<RocksEventLog>> RocksEventLog::Open(const RocksEventLogOptions& options) {
-  rocksdb::DBOptions db_options;
-  db_options.create_if_missing = true;
-  db_options.create_missing_column_families = true;
-  db_options.IncreaseParallelism(2);
-  db_options.max_background_jobs = 2;
-  // Writes arrive already batched by our writer thread; RocksDB's own write
-  // grouping would only add waiting.
-  db_options.enable_pipelined_write = false;
-
-  rocksdb::ColumnFamilyOptions events_cf;
-  events_cf.OptimizeLevelStyleCompaction();
-  std::vector<rocksdb::ColumnFamilyDescriptor> families = {
-      {rocksdb::kDefaultColumnFamilyName, rocksdb::ColumnFamilyOptions()},
-      {kEventsCf, events_cf},
-      {kStreamIndexCf, rocksdb::ColumnFamilyOptions()},
-      {kStreamHeadsCf, PointLookupOptions()},
-      {kIdempotencyCf, PointLookupOptions()},
-  };
-
+  const RocksConfig config = EventLogRocksConfig();
   auto handles = std::make_unique<Handles>();
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.read_only) {
-    s = rocksdb::DB::OpenForReadOnly(db_options, options.path, families, &handles->owned, &raw);
+    s = rocksdb::DB::OpenForReadOnly(config.db, options.path, config.families, &handles->owned,
+                                     &raw);
   } else {
-    s = rocksdb::DB::Open(db_options, options.path, families, &handles->owned, &raw);
+    s = rocksdb::DB::Open(config.db, options.path, config.families, &handles->owned, &raw);
   }
   if (!s.ok()) return FromRocks(s, "cannot open the event log at " + options.path);
   handles->db.reset(raw);
