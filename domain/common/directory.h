@@ -104,6 +104,15 @@ struct CampaignFacts {
   bool ended = false;
 };
 
+// The budget of one scope for one period (domain/expense/budget.h).
+struct BudgetFacts {
+  Id id;
+  std::string scope;  // "opportunity", "campaign", "department", "employee"
+  Id scope_id;
+  std::string period;  // "2017-03", "2017-Q1" or "2017"
+  Money amount;
+};
+
 // Configuration in force (itself built from configuration events).
 struct SalesProcessFacts {
   std::vector<StageFacts> stages;  // in process order
@@ -186,6 +195,9 @@ class Directory {
   virtual std::optional<Id> ContactReportsTo(const Id& contact_id,
                                              const std::optional<Id>& opportunity_id) const = 0;
   virtual std::optional<CampaignFacts> FindCampaign(const Id& id) const = 0;
+  // The budget set for `scope_id` (of kind `scope`) for exactly `period`.
+  virtual std::optional<BudgetFacts> FindBudget(const std::string& scope, const Id& scope_id,
+                                                const std::string& period) const = 0;
   virtual std::optional<SalesTargetFacts> FindSalesTarget(const std::string& subject_kind,
                                                           const Id& subject_id,
                                                           const std::string& period) const = 0;

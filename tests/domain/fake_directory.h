@@ -24,6 +24,7 @@ class FakeDirectory : public Directory {
   std::map<std::string, OpenWork> open_work;
   SalesProcessFacts sales_process;
   std::map<std::string, CampaignFacts> campaigns;
+  std::vector<BudgetFacts> budgets;
   std::map<std::string, DepartmentContents> department_contents;
   std::map<std::string, PartnerFacts> partners;
   std::map<std::string, CompetingProductFacts> competing_products;
@@ -60,6 +61,13 @@ class FakeDirectory : public Directory {
   }
   std::optional<PartnerFacts> FindPartner(const Id& id) const override { return Find(partners, id); }
   std::optional<CampaignFacts> FindCampaign(const Id& id) const override { return Find(campaigns, id); }
+  std::optional<BudgetFacts> FindBudget(const std::string& scope, const Id& scope_id,
+                                        const std::string& period) const override {
+    for (const auto& budget : budgets) {
+      if (budget.scope == scope && budget.scope_id == scope_id && budget.period == period) return budget;
+    }
+    return std::nullopt;
+  }
   std::optional<CompetingProductFacts> FindCompetingProduct(const Id& id) const override {
     return Find(competing_products, id);
   }
