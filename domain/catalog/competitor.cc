@@ -1,5 +1,6 @@
 #include "domain/catalog/competitor.h"
 
+#include "domain/common/change.h"
 #include "domain/common/text_rules.h"
 
 namespace dealstream::domain {
@@ -9,11 +10,6 @@ using Event = CompetitorAggregate::Event;
 using Outcome = Decision<Event>;
 
 Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
-
-std::optional<std::string> NonEmpty(const std::optional<std::string>& text) {
-  if (text && text->empty()) return std::nullopt;
-  return text;
-}
 
 Outcome DecideOne(const CompetitorState& state, const RegisterCompetitor& c) {
   if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));

@@ -1,5 +1,6 @@
 #include "domain/catalog/product.h"
 
+#include "domain/common/change.h"
 #include "domain/common/checks.h"
 #include "domain/common/text_rules.h"
 
@@ -10,11 +11,6 @@ using Event = ProductAggregate::Event;
 using Outcome = Decision<Event>;
 
 Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
-
-std::optional<std::string> NonEmpty(const std::optional<std::string>& text) {
-  if (text && text->empty()) return std::nullopt;
-  return text;
-}
 
 std::optional<DomainError> RequireOnSale(const ProductState& state) {
   if (!state.exists) return NotFound("product_not_found", "product_id", "product_id: no such product");

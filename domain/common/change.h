@@ -47,6 +47,13 @@ constexpr auto Fields(const DateChange*) {
                     F("previous", &T::previous).Doc("the date replaced; absent = had none")};
 }
 
+// A command's optional text field as stored: "" (which commands use for
+// "no value") becomes absent, so events and state never hold "".
+inline std::optional<std::string> NonEmpty(const std::optional<std::string>& text) {
+  if (text && text->empty()) return std::nullopt;
+  return text;
+}
+
 // Applies an update command's optional text field to `current`: absent
 // leaves it, "" clears it, anything else sets it. Returns the change to put
 // in the event, or nullopt when nothing changed.

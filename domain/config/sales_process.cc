@@ -4,8 +4,6 @@
 #include <string>
 
 #include "domain/common/text_rules.h"
-#include "domain/config/activity_types.h"
-#include "domain/config/loss_reasons.h"
 #include "domain/config/name_list.h"
 
 namespace dealstream::domain {
@@ -136,6 +134,15 @@ void SalesProcessAggregate::Evolve(State& state, const Event& event, Timestamp) 
 
 std::vector<StageFacts> FactsOf(const SalesProcessState& state) {
   return ToStageFacts(state.configured ? state.stages : DefaultSalesStages());
+}
+
+SalesProcessFacts CurrentSalesProcess(const SalesProcessState& process, const LossReasonsState& loss_reasons,
+                                      const ActivityTypesState& activity_types) {
+  SalesProcessFacts facts;
+  facts.stages = FactsOf(process);
+  facts.loss_reasons = FactsOf(loss_reasons);
+  facts.activity_types = FactsOf(activity_types);
+  return facts;
 }
 
 }  // namespace dealstream::domain

@@ -20,6 +20,8 @@
 #include <vector>
 
 #include "domain/common/aggregate.h"
+#include "domain/config/activity_types.h"
+#include "domain/config/loss_reasons.h"
 #include "domain/config/sales_process_commands.h"
 #include "domain/config/sales_process_events.h"
 
@@ -61,5 +63,11 @@ struct SalesProcessAggregate {
 
 // The stages in force: the configured ones, or the defaults.
 std::vector<StageFacts> FactsOf(const SalesProcessState& state);
+
+// Directory::SalesProcess() from the three configuration records (each
+// default-constructed when never configured). scoring_criteria is left
+// empty: the opportunity's default rule set.
+SalesProcessFacts CurrentSalesProcess(const SalesProcessState& process, const LossReasonsState& loss_reasons,
+                                      const ActivityTypesState& activity_types);
 
 }  // namespace dealstream::domain

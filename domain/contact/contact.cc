@@ -1,5 +1,6 @@
 #include "domain/contact/contact.h"
 
+#include "domain/common/change.h"
 #include "domain/common/checks.h"
 #include "domain/common/text_rules.h"
 #include "domain/contact/contact_decide.h"
@@ -7,11 +8,6 @@
 namespace dealstream::domain {
 namespace contact_internal {
 namespace {
-
-std::optional<std::string> NonEmpty(const std::optional<std::string>& text) {
-  if (text && text->empty()) return std::nullopt;
-  return text;
-}
 
 std::optional<DomainError> CheckEmail(const std::optional<std::string>& email) {
   if (email && !email->empty() && !LooksLikeEmail(*email)) {

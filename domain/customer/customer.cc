@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/common/change.h"
 #include "domain/common/checks.h"
 #include "domain/common/text_rules.h"
 #include "domain/config/custom_fields.h"
@@ -22,15 +23,6 @@ std::optional<DomainError> RequireUsable(const CustomerState& state, bool allow_
   }
   return std::nullopt;
 }
-
-namespace {
-
-std::optional<std::string> NonEmpty(const std::optional<std::string>& text) {
-  if (text && text->empty()) return std::nullopt;
-  return text;
-}
-
-}  // namespace
 
 Outcome DecideOne(const CustomerState& state, const RegisterCustomer& c, const DecideContext& ctx) {
   if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "domain/common/change.h"
 #include "domain/common/text_rules.h"
 
 namespace dealstream::domain {
@@ -23,12 +24,6 @@ std::optional<DomainError> RequireActive(const PartnerState& state) {
     return RuleViolated("partner_inactive", "partner_id", "partner_id: \"" + state.id.value + "\" is deactivated");
   }
   return std::nullopt;
-}
-
-// Keeps "" meaning "unset" out of stored values.
-std::optional<std::string> NonEmpty(const std::optional<std::string>& text) {
-  if (text && text->empty()) return std::nullopt;
-  return text;
 }
 
 Outcome DecideOne(const PartnerState& state, const RegisterPartner& c, const DecideContext&) {

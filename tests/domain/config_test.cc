@@ -123,6 +123,19 @@ TEST_F(SalesProcessTest, ProcessShapeRules) {
   EXPECT_TRUE(IsRefused(When(stages), "too_many_stages", "stages"));
 }
 
+TEST_F(SalesProcessTest, CurrentProcessCombinesTheThreeRecords) {
+  SalesProcessState process = testing::StateAfter<SalesProcessAggregate>({SalesProcessConfigured{Short()}});
+  LossReasonsState reasons = testing::StateAfter<LossReasonsAggregate>({LossReasonsDefined{{"price"}, {}}});
+  SalesProcessFacts facts = CurrentSalesProcess(process, reasons, ActivityTypesState{});
+  ASSERT_EQ(facts.stages.size(), 4u);
+  EXPECT_EQ(facts.stages[2].name, "Won");
+  EXPECT_EQ(facts.loss_reasons, std::vector<std::string>{"price"});
+  EXPECT_EQ(facts.activity_types, DefaultActivityTypes());
+  SalesProcessFacts fresh = CurrentSalesProcess({}, {}, {});
+  EXPECT_EQ(fresh.stages.size(), DefaultSalesProcess().stages.size());
+  EXPECT_EQ(fresh.loss_reasons, DefaultSalesProcess().loss_reasons);
+}
+
 class PickListTest : public ::testing::Test {
  protected:
   DecideContext Ctx() { return DecideContext{testing::TestNow(), Id{"admin"}, directory_}; }
