@@ -1,0 +1,84 @@
+#include "api/data_scope.h"
+
+#include <algorithm>
+
+namespace dealstream::api {
+
+DataScope DataScope::For(const Principal& principal, const ScopeResolver* resolver) {
+  const bool sees_system = principal.role == Role::kAdmin || principal.role == Role::kAuditor;
+  switch (principal.role) {
+    case Role::kManager: {
+      std::optional<std::string> department =
+          resolver ? resolver->DepartmentOf(principal.employee_id) : std::nullopt;
+      if (department) {
+        return DataScope(Kind::kDepartment, principal.employee_id, std::move(*department),
+                         sees_system, resolver);
+      }
+      return DataScope(Kind::kOwn, principal.employee_id, "", sees_system, resolver);
+    }
+    case Role::kSales:
+      return DataScope(Kind::kOwn, principal.employee_id, "", sees_system, resolver);
+    case Role::kAdmin:
+    case Role::kAuditor:
+    case Role::kAnalyst:
+    case Role::kIntegrator:
+      break;
+  }
+  return DataScope(Kind::kAll, principal.employee_id, "", sees_system, resolver);
+}
+
+bool DataScope::Allows(const Ownership& ownership) const {
+  if (kind_ == Kind::kAll || ownership.shared) return true;
+  if (ownership.owner_id == employee_id_) return true;
+  const auto& team = ownership.team_member_ids;
+  if (std::find(team.begin(), team.end(), employee_id_) != team.end()) return true;
+  if (kind_ != Kind::kDepartment || resolver_ == nullptr) return false;
+  if (ownership.department_id &&
+      resolver_->IsWithinDepartment(*ownership.department_id, department_id_)) {
+    return true;
+  }
+  if (ownership.owner_id) {
+    std::optional<std::string> owner_department = resolver_->DepartmentOf(*ownership.owner_id);
+    if (owner_department && resolver_->IsWithinDepartment(*owner_department, department_id_)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+bool DataScope::AllowsRecord(std::string_view category, std::string_view id) const {
+  if (kind_ == Kind::kAll) return true;
+  if (resolver_ == nullptr) return false;
+  std::optional<Ownership> ownership = resolver_->OwnershipOf(category, id);
+  return ownership && Allows(*ownership);
+}
+
+bool DataScope::AllowsStream(const eventstore::StreamName& stream) const {
+  if (stream.category() == kSystemCategory) return sees_system_;
+  return AllowsRecord(stream.category(), stream.id());
+}
+
+std::optional<commands::CommandError> DataScope::AuthorizeCommand(
+    const commands::CommandTarget& target) const {
+  if (kind_ == Kind::kAll) return std::nullopt;
+  const Ownership ownership{.owner_id = target.owner_id,
+                            .department_id = target.department_id,
+                            .team_member_ids = target.team_member_ids};
+  if (Allows(ownership)) return std::nullopt;
+  using Kind = commands::CommandError::Kind;
+  if (target.creates) {
+    return commands::CommandError{
+        .kind = Kind::kForbidden,
+        .code = "out_of_scope",
+        .field = "",
+        .message = "the new " + target.category +
+                   " would be outside your data scope: assign it to yourself or your team"};
+  }
+  return commands::CommandError{
+      .kind = Kind::kNotFound,
+      .code = "not_found",
+      .field = "",
+      .message = "no " + target.category + " with id '" + target.id + "'"};
+}
+
+}  // namespace dealstream::api

@@ -1,0 +1,153 @@
+// The listener and the Server: accepts connections into sessions, runs the
+// thread pool, and stops gracefully.
+#include "api/server.h"
+
+#include <thread>
+#include <vector>
+
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/strand.hpp>
+#include <spdlog/spdlog.h>
+
+#include "api/session.h"
+
+namespace dealstream::api {
+
+using internal::net::ip::tcp;
+namespace net = internal::net;
+
+struct Server::Impl {
+  Impl(const Api& api, ServerOptions opts)
+      : shared{.api = api, .options = std::move(opts)},
+        acceptor(net::make_strand(ioc)),
+        work(net::make_work_guard(ioc)) {}
+
+  void DoAccept() {
+    acceptor.async_accept(net::make_strand(ioc), [this](boost::system::error_code ec,
+                                                        tcp::socket socket) {
+      if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
+      if (ec) {
+        spdlog::warn("http accept failed: {}", ec.message());
+      } else if (shared.count.load() >= shared.options.max_connections) {
+        boost::system::error_code ignored;
+        socket.close(ignored);
+      } else {
+        std::make_shared<internal::Session>(std::move(socket), shared)->Run();
+      }
+      DoAccept();
+    });
+  }
+
+  std::vector<std::shared_ptr<internal::Session>> LiveSessions() {
+    std::vector<std::shared_ptr<internal::Session>> out;
+    std::lock_guard lock(shared.mu);
+    for (auto& [raw, weak] : shared.sessions) {
+      if (auto session = weak.lock()) out.push_back(std::move(session));
+    }
+    return out;
+  }
+
+  // Declared before the io_context so that it outlives the handlers the
+  // io_context destroys (sessions unregister from it).
+  internal::SessionShared shared;
+  net::io_context ioc;
+  tcp::acceptor acceptor;
+  net::executor_work_guard<net::io_context::executor_type> work;
+  std::vector<std::thread> threads;
+  std::string address;
+  uint16_t port = 0;
+  bool stopped = false;
+  bool waited = false;
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  Stop();
+  Wait(std::chrono::seconds(5));
+}
+
+Result<std::unique_ptr<Server>> Server::Start(const Api& api, ServerOptions options) {
+  boost::system::error_code ec;
+  const auto address = net::ip::make_address(options.address, ec);
+  if (ec) return Status::InvalidArgument("'" + options.address + "' is not an IP address");
+  auto impl = std::make_unique<Impl>(api, options);
+  const tcp::endpoint endpoint(address, options.port);
+  const std::string where = options.address + ":" + std::to_string(options.port);
+  impl->acceptor.open(endpoint.protocol(), ec);
+  if (!ec) impl->acceptor.set_option(net::socket_base::reuse_address(true), ec);
+  if (!ec) impl->acceptor.bind(endpoint, ec);
+  if (!ec) impl->acceptor.listen(net::socket_base::max_listen_connections, ec);
+  if (ec) return Status::Unavailable("cannot listen on " + where + ": " + ec.message());
+  impl->port = impl->acceptor.local_endpoint().port();
+  impl->address = options.address;
+  impl->DoAccept();
+  size_t threads = options.threads;
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  Impl* raw = impl.get();
+  for (size_t i = 0; i < threads; ++i) {
+    impl->threads.emplace_back([raw] {
+      // The session boundary catches what a handler let escape; this is
+      // the last line: log, and keep the thread serving.
+      while (true) {
+        try {
+          raw->ioc.run();
+          return;
+        } catch (const std::exception& e) {
+          spdlog::error("http server thread caught: {}", e.what());
+        }
+      }
+    });
+  }
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+uint16_t Server::port() const { return impl_->port; }
+
+std::string Server::url() const {
+  const bool v6 = impl_->address.find(':') != std::string::npos;
+  return "http://" + (v6 ? "[" + impl_->address + "]" : impl_->address) + ":" +
+         std::to_string(impl_->port);
+}
+
+size_t Server::connections() const { return impl_->shared.count.load(); }
+
+void Server::Stop() {
+  if (impl_->stopped) return;
+  impl_->stopped = true;
+  net::post(impl_->acceptor.get_executor(), [impl = impl_.get()] {
+    boost::system::error_code ignored;
+    impl->acceptor.close(ignored);
+  });
+  {
+    std::lock_guard lock(impl_->shared.mu);
+    impl_->shared.stopping = true;
+  }
+  for (auto& session : impl_->LiveSessions()) session->Shutdown();
+}
+
+void Server::Wait(std::chrono::milliseconds grace) {
+  if (impl_->waited) return;
+  impl_->waited = true;
+  auto wait_until_idle = [this](std::chrono::milliseconds limit) {
+    const auto deadline = std::chrono::steady_clock::now() + limit;
+    while (impl_->shared.count.load() > 0 && std::chrono::steady_clock::now() < deadline) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    return impl_->shared.count.load() == 0;
+  };
+  if (!wait_until_idle(grace)) {
+    spdlog::warn("http server: {} connections still busy after the grace period; closing them",
+                 impl_->shared.count.load());
+    for (auto& session : impl_->LiveSessions()) session->ForceClose();
+    wait_until_idle(std::chrono::seconds(1));
+  }
+  impl_->work.reset();
+  // Whatever is still queued (a command answering a closed connection) is dropped.
+  if (!wait_until_idle(std::chrono::milliseconds(0))) impl_->ioc.stop();
+  for (std::thread& t : impl_->threads) t.join();
+  impl_->threads.clear();
+}
+
+}  // namespace dealstream::api

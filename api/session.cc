@@ -1,0 +1,500 @@
+// One HTTP/1.1 connection: reads requests (keep-alive, bounded pipelining),
+// hands them to the Api, writes responses in request order as they
+// complete, and streams live responses as chunks. Everything here runs on
+// the connection's strand, except SessionSink::Write (producer threads).
+#include "api/session.h"
+
+#include <spdlog/spdlog.h>
+
+#include <condition_variable>
+
+#include "api/problem.h"
+
+namespace dealstream::api::internal {
+
+// The bridge from a live stream's producer thread to the session's strand.
+class SessionSink final : public StreamSink {
+ public:
+  SessionSink(std::weak_ptr<Session> session, size_t limit)
+      : session_(std::move(session)), limit_(limit) {}
+
+  bool Write(std::string chunk) override {
+    {
+      std::unique_lock lock(mu_);
+      cv_.wait(lock, [&] { return closed_ || queued_.size() + in_flight_ < limit_; });
+      if (closed_) return false;
+      queued_ += chunk;
+    }
+    return Notify();
+  }
+
+  void Finish() override {
+    {
+      std::lock_guard lock(mu_);
+      finished_ = true;
+    }
+    Notify();
+  }
+
+  // Strand side. Adds a small chunk regardless of the limit (heartbeats).
+  void Push(const std::string& chunk) {
+    std::lock_guard lock(mu_);
+    queued_ += chunk;
+  }
+  // Everything queued, now in flight.
+  std::string Take() {
+    std::lock_guard lock(mu_);
+    std::string out = std::move(queued_);
+    queued_.clear();
+    in_flight_ += out.size();
+    return out;
+  }
+  void Written(size_t bytes) {
+    std::lock_guard lock(mu_);
+    in_flight_ -= std::min(bytes, in_flight_);
+    cv_.notify_all();
+  }
+  bool finished() {
+    std::lock_guard lock(mu_);
+    return finished_ && queued_.empty();
+  }
+  void Close() {
+    std::lock_guard lock(mu_);
+    closed_ = true;
+    cv_.notify_all();
+  }
+
+ private:
+  bool Notify() {
+    if (auto session = session_.lock()) {
+      session->OnStreamData();
+      return true;
+    }
+    Close();
+    return false;
+  }
+
+  std::weak_ptr<Session> session_;
+  const size_t limit_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::string queued_;
+  size_t in_flight_ = 0;
+  bool finished_ = false;
+  bool closed_ = false;
+};
+
+namespace {
+
+constexpr std::chrono::seconds kLingerTimeout{2};
+constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
+
+// Beast's HTTP parser errors (bad method, bad field, bad chunk…) share one
+// category; they mean the client sent malformed HTTP.
+bool IsParseError(const beast::error_code& ec) {
+  return ec.category() == http::make_error_code(http::error::bad_target).category();
+}
+
+}  // namespace
+
+Session::Session(tcp::socket&& socket, SessionShared& shared)
+    : shared_(shared),
+      stream_(std::move(socket)),
+      idle_timer_(stream_.get_executor()),
+      heartbeat_timer_(stream_.get_executor()) {
+  beast::error_code ec;
+  auto endpoint = stream_.socket().remote_endpoint(ec);
+  if (!ec) remote_ = endpoint.address().to_string() + ":" + std::to_string(endpoint.port());
+  ++shared_.count;
+}
+
+Session::~Session() {
+  {
+    std::lock_guard lock(shared_.mu);
+    shared_.sessions.erase(this);
+  }
+  --shared_.count;
+}
+
+void Session::Run() {
+  bool stopping;
+  {
+    std::lock_guard lock(shared_.mu);
+    stopping = shared_.stopping;
+    if (!stopping) shared_.sessions.emplace(this, weak_from_this());
+  }
+  net::dispatch(stream_.get_executor(), [self = shared_from_this(), stopping] {
+    if (stopping) self->Close();
+    else self->DoRead();
+  });
+}
+
+void Session::Shutdown() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->DoShutdown(); });
+}
+
+void Session::ForceClose() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->Close(); });
+}
+
+void Session::OnStreamData() {
+  net::post(stream_.get_executor(), [self = shared_from_this()] { self->WriteStreamChunk(); });
+}
+
+// ---- reading ----------------------------------------------------------
+
+void Session::DoRead() {
+  if (closed_ || read_closed_ || stopping_ || live_ || read_phase_ != ReadPhase::kNone) return;
+  if (pipeline_.size() >= shared_.options.pipeline_limit) return;  // OnWrite resumes
+  parser_.emplace();
+  parser_->header_limit(static_cast<uint32_t>(shared_.options.header_limit));
+  parser_->body_limit(shared_.options.body_limit);
+  if (buffer_.size() > 0) {
+    ReadHeader();
+    return;
+  }
+  // Wait for the next request's first byte under the idle timeout (armed
+  // only while no response is pending), then time the header on its own.
+  read_phase_ = ReadPhase::kFirstByte;
+  stream_.expires_never();
+  if (pipeline_.empty()) ArmIdleTimer();
+  stream_.async_read_some(buffer_.prepare(4096),
+                          beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
+}
+
+void Session::ArmIdleTimer() {
+  idle_timer_.expires_after(shared_.options.idle_timeout);
+  idle_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
+    if (ec) return;  // cancelled: a byte arrived
+    if (self->read_phase_ == ReadPhase::kFirstByte && self->pipeline_.empty()) self->Close();
+  });
+}
+
+void Session::OnFirstBytes(beast::error_code ec, size_t bytes) {
+  read_phase_ = ReadPhase::kNone;
+  idle_timer_.cancel();
+  if (ec || live_ || stopping_ || lingering_) {
+    // The client closed, or we take no more requests: answer what is
+    // pending, then close.
+    read_closed_ = true;
+    if (live_ || lingering_) {
+      if (!ec) return WatchForClose();
+      return live_ ? EndStream() : Close();
+    }
+    if (pipeline_.empty() && !writing_) Close();
+    return;
+  }
+  buffer_.commit(bytes);
+  ReadHeader();
+}
+
+void Session::ReadHeader() {
+  read_phase_ = ReadPhase::kHeader;
+  stream_.expires_after(shared_.options.header_timeout);
+  http::async_read_header(stream_, buffer_, *parser_,
+                          [self = shared_from_this()](beast::error_code ec, size_t) {
+                            self->OnHeader(ec);
+                          });
+}
+
+void Session::OnHeader(beast::error_code ec) {
+  read_phase_ = ReadPhase::kNone;
+  if (live_) return ec ? EndStream() : WatchForClose();
+  if (ec == http::error::end_of_stream || ec == net::error::eof) {
+    read_closed_ = true;
+    if (pipeline_.empty() && !writing_) Close();
+    return;
+  }
+  if (ec == http::error::header_limit) {
+    return FailRequest(431, "header_too_large",
+                       "the request header exceeds " + std::to_string(shared_.options.header_limit) +
+                           " bytes");
+  }
+  if (ec && IsParseError(ec)) return FailRequest(400, "bad_http", "malformed HTTP: " + ec.message());
+  if (ec) return Close();  // timeout (the stream already closed) or a reset
+
+  const auto& request = parser_->get();
+  const auto length = parser_->content_length();
+  if (length && *length > shared_.options.body_limit) {
+    return FailRequest(413, "body_too_large",
+                       "the body has " + std::to_string(*length) + " bytes; the limit is " +
+                           std::to_string(shared_.options.body_limit));
+  }
+  const auto expect = request[http::field::expect];
+  if (!parser_->is_done() && beast::iequals(expect, "100-continue") && !writing_ &&
+      pipeline_.empty()) {
+    writing_ = true;
+    stream_.expires_after(shared_.options.write_timeout);
+    net::async_write(stream_, net::buffer(kContinue, sizeof kContinue - 1),
+                     [self = shared_from_this()](beast::error_code ec, size_t) {
+                       self->writing_ = false;
+                       if (ec) return self->Close();
+                       self->ReadBody();
+                     });
+    return;
+  }
+  ReadBody();
+}
+
+void Session::ReadBody() {
+  if (parser_->is_done()) return OnRequest();
+  read_phase_ = ReadPhase::kBody;
+  stream_.expires_after(shared_.options.body_timeout);
+  http::async_read(stream_, buffer_, *parser_,
+                   [self = shared_from_this()](beast::error_code ec, size_t) { self->OnBody(ec); });
+}
+
+void Session::OnBody(beast::error_code ec) {
+  read_phase_ = ReadPhase::kNone;
+  if (live_) return ec ? EndStream() : WatchForClose();
+  if (ec == http::error::body_limit) {
+    return FailRequest(413, "body_too_large",
+                       "the body exceeds " + std::to_string(shared_.options.body_limit) + " bytes");
+  }
+  if (ec && ec != http::error::end_of_stream && IsParseError(ec)) {
+    return FailRequest(400, "bad_http", "malformed HTTP body: " + ec.message());
+  }
+  if (ec) return Close();
+  OnRequest();
+}
+
+void Session::OnRequest() {
+  http::request<http::string_body> message = parser_->release();
+  parser_.reset();
+  Request request;
+  request.method = std::string(message.method_string());
+  request.target = std::string(message.target());
+  for (const auto& field : message) {
+    request.headers.Add(std::string(field.name_string()), std::string(field.value()));
+  }
+  request.body = std::move(message.body());
+  request.remote = remote_;
+
+  auto slot = std::make_shared<Slot>();
+  slot->keep_alive = message.keep_alive();
+  slot->version = message.version();
+  slot->method = request.method;
+  pipeline_.push_back(slot);
+  if (!slot->keep_alive) read_closed_ = true;
+
+  auto self = shared_from_this();
+  auto respond = [self, slot](Response response) {
+    net::post(self->stream_.get_executor(),
+              [self, slot, response = std::move(response)]() mutable {
+                slot->response = std::move(response);
+                self->MaybeWrite();
+              });
+  };
+  try {
+    shared_.api.Handle(std::move(request), respond);
+  } catch (const std::exception& e) {
+    spdlog::error("http request failed in the handler: {}", e.what());
+    if (!slot->response) {
+      slot->response = ProblemResponse({.status = 500, .code = "internal_error",
+                                        .detail = "the server failed on this request",
+                                        .instance = "/"});
+      MaybeWrite();
+    }
+  }
+  DoRead();
+}
+
+void Session::FailRequest(int status, std::string code, std::string detail) {
+  auto slot = std::make_shared<Slot>();
+  slot->keep_alive = false;
+  slot->method = parser_ ? std::string(parser_->get().method_string()) : "-";
+  if (slot->method.empty()) slot->method = "-";
+  spdlog::info("http method={} route=transport status={} detail=\"{}\" remote={}", slot->method,
+               status, detail, remote_);
+  shared_.api.metrics().ObserveRequest(slot->method, "transport", status, 0);
+  slot->response = ProblemResponse(
+      {.status = status, .code = std::move(code), .detail = std::move(detail), .instance = "/"});
+  pipeline_.push_back(slot);
+  read_closed_ = true;
+  MaybeWrite();
+}
+
+// ---- writing ----------------------------------------------------------
+
+void Session::MaybeWrite() {
+  if (closed_ || writing_ || live_ || pipeline_.empty() || !pipeline_.front()->response) return;
+  Slot& slot = *pipeline_.front();
+  Response& response = *slot.response;
+  if (response.stream) return StartStream(response);
+
+  const bool last = pipeline_.size() == 1 && read_phase_ != ReadPhase::kHeader &&
+                    read_phase_ != ReadPhase::kBody;
+  const bool keep_alive = slot.keep_alive && !(stopping_ && last);
+  out_ = std::make_unique<http::response<http::string_body>>();
+  out_->version(slot.version);
+  out_->result(static_cast<unsigned>(response.status));
+  for (const auto& [name, value] : response.headers.fields()) out_->insert(name, value);
+  out_->set(http::field::server, "dealstream");
+  out_->body() = std::move(response.body);
+  out_->keep_alive(keep_alive);
+  out_->prepare_payload();
+  writing_ = true;
+  stream_.expires_after(shared_.options.write_timeout);
+  http::async_write(stream_, *out_,
+                    [self = shared_from_this(), keep_alive](beast::error_code ec, size_t) {
+                      self->OnWrite(ec, keep_alive);
+                    });
+}
+
+void Session::OnWrite(beast::error_code ec, bool keep_alive) {
+  writing_ = false;
+  out_.reset();
+  if (ec) return Close();
+  pipeline_.pop_front();
+  const bool reading = read_phase_ == ReadPhase::kHeader || read_phase_ == ReadPhase::kBody;
+  if (!keep_alive || (pipeline_.empty() && !reading && (read_closed_ || stopping_))) {
+    // Half-close, then drain what the client still sends (e.g. the rest of
+    // a refused body) so that it reads our answer rather than a reset.
+    beast::error_code ignored;
+    stream_.socket().shutdown(tcp::socket::shutdown_send, ignored);
+    read_closed_ = true;
+    lingering_ = true;
+    if (read_phase_ == ReadPhase::kNone) WatchForClose();
+    return;
+  }
+  MaybeWrite();
+  if (read_phase_ == ReadPhase::kNone) DoRead();
+  else if (read_phase_ == ReadPhase::kFirstByte && pipeline_.empty()) ArmIdleTimer();
+}
+
+// ---- live streams -----------------------------------------------------
+
+void Session::StartStream(const Response& response) {
+  live_ = response.stream;
+  read_closed_ = true;
+  while (pipeline_.size() > 1) pipeline_.pop_back();  // nothing after a stream is answered
+  stream_head_ = std::make_unique<http::response<http::empty_body>>();
+  stream_head_->version(pipeline_.front()->version);
+  stream_head_->result(static_cast<unsigned>(response.status));
+  for (const auto& [name, value] : response.headers.fields()) stream_head_->insert(name, value);
+  stream_head_->set(http::field::server, "dealstream");
+  stream_head_->keep_alive(false);
+  stream_head_->chunked(true);
+  stream_serializer_ = std::make_unique<http::response_serializer<http::empty_body>>(*stream_head_);
+  writing_ = true;
+  stream_.expires_after(shared_.options.write_timeout);
+  http::async_write_header(stream_, *stream_serializer_,
+                           [self = shared_from_this()](beast::error_code ec, size_t) {
+                             self->OnStreamHeader(ec);
+                           });
+}
+
+void Session::OnStreamHeader(beast::error_code ec) {
+  writing_ = false;
+  if (ec) return Close();
+  stream_started_ = true;
+  if (ending_) return FinishStream();
+  if (stopping_) return EndStream();
+  last_write_ = std::chrono::steady_clock::now();
+  sink_ = std::make_shared<SessionSink>(weak_from_this(), shared_.options.stream_buffer_limit);
+  live_->Start(sink_);
+  ArmHeartbeat();
+  if (read_phase_ == ReadPhase::kNone) WatchForClose();
+  WriteStreamChunk();
+}
+
+void Session::WriteStreamChunk() {
+  if (closed_ || ending_ || writing_ || !stream_started_) return;
+  chunk_ = sink_->Take();
+  if (chunk_.empty()) {
+    if (sink_->finished()) EndStream();
+    return;
+  }
+  writing_ = true;
+  stream_.expires_after(shared_.options.write_timeout);
+  net::async_write(stream_, http::make_chunk(net::buffer(chunk_)),
+                   beast::bind_front_handler(&Session::OnStreamChunk, shared_from_this()));
+}
+
+void Session::OnStreamChunk(beast::error_code ec, size_t) {
+  writing_ = false;
+  sink_->Written(chunk_.size());
+  chunk_.clear();
+  if (ec) return Close();
+  last_write_ = std::chrono::steady_clock::now();
+  if (ending_) return FinishStream();
+  if (stopping_) return EndStream();
+  WriteStreamChunk();
+}
+
+void Session::ArmHeartbeat() {
+  const auto interval = live_->heartbeat_interval();
+  heartbeat_timer_.expires_after(interval);
+  heartbeat_timer_.async_wait([self = shared_from_this(), interval](beast::error_code ec) {
+    if (ec || self->closed_) return;
+    if (std::chrono::steady_clock::now() - self->last_write_ >= interval * 9 / 10) {
+      self->sink_->Push(self->live_->Heartbeat());
+      self->WriteStreamChunk();
+    }
+    self->ArmHeartbeat();
+  });
+}
+
+void Session::WatchForClose() {
+  if (closed_ || read_phase_ != ReadPhase::kNone) return;
+  read_phase_ = ReadPhase::kWatch;
+  if (lingering_) stream_.expires_after(kLingerTimeout);
+  else stream_.expires_never();
+  stream_.async_read_some(net::buffer(watch_buffer_),
+                          [self = shared_from_this()](beast::error_code ec, size_t bytes) {
+                            self->read_phase_ = ReadPhase::kNone;
+                            self->lingered_ += bytes;
+                            if (ec || self->lingered_ > self->shared_.options.body_limit * 2) {
+                              if (self->live_) return self->EndStream();
+                              return self->Close();
+                            }
+                            self->WatchForClose();
+                          });
+}
+
+void Session::EndStream() {
+  if (closed_ || ending_) return;
+  ending_ = true;
+  if (live_) live_->Cancel();
+  if (sink_) sink_->Close();
+  // A write in flight comes back to FinishStream (see OnStreamHeader and
+  // OnStreamChunk).
+  if (!writing_) FinishStream();
+}
+
+void Session::FinishStream() {
+  if (!stream_started_) return Close();
+  writing_ = true;
+  stream_.expires_after(shared_.options.write_timeout);
+  net::async_write(stream_, http::make_chunk_last(),
+                   [self = shared_from_this()](beast::error_code, size_t) {
+                     self->writing_ = false;
+                     self->Close();
+                   });
+}
+
+// ---- stopping ---------------------------------------------------------
+
+void Session::DoShutdown() {
+  stopping_ = true;
+  if (closed_) return;
+  if (live_) return EndStream();
+  const bool idle = read_phase_ == ReadPhase::kNone || read_phase_ == ReadPhase::kFirstByte ||
+                    read_phase_ == ReadPhase::kWatch;
+  if (pipeline_.empty() && !writing_ && idle) Close();
+  // Otherwise the request in flight finishes and OnWrite closes.
+}
+
+void Session::Close() {
+  if (closed_) return;
+  closed_ = true;
+  idle_timer_.cancel();
+  heartbeat_timer_.cancel();
+  if (live_) live_->Cancel();
+  if (sink_) sink_->Close();
+  beast::error_code ec;
+  stream_.socket().shutdown(tcp::socket::shutdown_both, ec);
+  stream_.close();
+}
+
+}  // namespace dealstream::api::internal

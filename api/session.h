@@ -1,0 +1,128 @@
+// Internal to the server (server.cc, session.cc): one HTTP connection.
+// Not part of the module's contract; only these two files see Beast.
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <deque>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <unordered_map>
+
+#include <boost/asio/dispatch.hpp>
+#include <boost/asio/ip/tcp.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <boost/beast/core.hpp>
+#include <boost/beast/http.hpp>
+
+#include "api/api.h"
+#include "api/response_stream.h"
+#include "api/server.h"
+
+namespace dealstream::api::internal {
+
+namespace net = boost::asio;
+namespace beast = boost::beast;
+namespace http = beast::http;
+using tcp = net::ip::tcp;
+
+class Session;
+class SessionSink;
+
+// What every session of one server shares.
+struct SessionShared {
+  const Api& api;
+  const ServerOptions options;
+  std::mutex mu;
+  std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
+  bool stopping = false;  // guarded by mu
+  std::atomic<size_t> count{0};
+};
+
+class Session : public std::enable_shared_from_this<Session> {
+ public:
+  Session(tcp::socket&& socket, SessionShared& shared);
+  ~Session();
+  Session(const Session&) = delete;
+  Session& operator=(const Session&) = delete;
+
+  // Registers with the server and starts reading.
+  void Run();
+  // Graceful stop (see Server::Stop); safe from any thread.
+  void Shutdown();
+  // Closes the connection now; safe from any thread.
+  void ForceClose();
+  // The live stream produced data or finished; safe from any thread.
+  void OnStreamData();
+
+ private:
+  // One request's place in the response order.
+  struct Slot {
+    std::optional<Response> response;
+    bool keep_alive = true;
+    unsigned version = 11;
+    std::string method;  // for responses made here (413, 431, 400)
+  };
+  enum class ReadPhase { kNone, kFirstByte, kHeader, kBody, kWatch };
+
+  void DoRead();
+  void OnFirstBytes(beast::error_code ec, size_t bytes);
+  void ReadHeader();
+  void OnHeader(beast::error_code ec);
+  void ReadBody();
+  void OnBody(beast::error_code ec);
+  void OnRequest();
+  // Answers a transport-level problem and closes after writing it.
+  void FailRequest(int status, std::string code, std::string detail);
+  void ArmIdleTimer();
+
+  void MaybeWrite();
+  void OnWrite(beast::error_code ec, bool keep_alive);
+  void StartStream(const Response& response);
+  void OnStreamHeader(beast::error_code ec);
+  void WriteStreamChunk();
+  void OnStreamChunk(beast::error_code ec, size_t bytes);
+  void ArmHeartbeat();
+  void WatchForClose();
+  // Ends a live stream: cancels the producer, then FinishStream.
+  void EndStream();
+  // Writes the last chunk and closes.
+  void FinishStream();
+
+  void DoShutdown();
+  void Close();
+
+  SessionShared& shared_;
+  beast::tcp_stream stream_;
+  beast::flat_buffer buffer_;
+  std::optional<http::request_parser<http::string_body>> parser_;
+  std::string remote_;
+  net::steady_timer idle_timer_;
+  net::steady_timer heartbeat_timer_;
+
+  std::deque<std::shared_ptr<Slot>> pipeline_;
+  ReadPhase read_phase_ = ReadPhase::kNone;
+  bool read_closed_ = false;  // no more requests will be read
+  bool writing_ = false;
+  bool stopping_ = false;
+  bool closed_ = false;
+
+  // The response being written.
+  std::unique_ptr<http::response<http::string_body>> out_;
+  // A live stream, once its response reached the front.
+  std::shared_ptr<ResponseStream> live_;
+  std::shared_ptr<SessionSink> sink_;
+  std::unique_ptr<http::response<http::empty_body>> stream_head_;
+  std::unique_ptr<http::response_serializer<http::empty_body>> stream_serializer_;
+  std::string chunk_;  // the chunk being written
+  std::chrono::steady_clock::time_point last_write_;
+  bool stream_started_ = false;
+  bool ending_ = false;     // the live stream is ending
+  bool lingering_ = false;  // final answer sent; draining until the client closes
+  size_t lingered_ = 0;     // bytes drained while watching or lingering
+  std::array<char, 512> watch_buffer_{};
+};
+
+}  // namespace dealstream::api::internal
