@@ -52,6 +52,8 @@ class BinaryWriter {
     U64(v.size());
     for (const std::string& s : v) Str(s);
   }
+  // Raw bytes whose length the reader knows from earlier fields.
+  void Raw(const void* data, size_t n) { out_->append(static_cast<const char*>(data), n); }
 
  private:
   std::string* out_;
@@ -107,6 +109,14 @@ class BinaryReader {
     std::memcpy(v->data(), in_.data() + pos_, n * sizeof(T));
     pos_ += n * sizeof(T);
   }
+  // Exactly `n` raw bytes into `data`; false (and failed) if not available.
+  bool Raw(void* data, size_t n) {
+    if (!ok_ || n > in_.size() - pos_) return Fail() != 0;
+    if (n > 0) std::memcpy(data, in_.data() + pos_, n);
+    pos_ += n;
+    return true;
+  }
+  size_t remaining() const { return in_.size() - pos_; }
   void Strs(std::vector<std::string>* v) {
     const uint64_t n = Count();
     v->clear();

@@ -1,0 +1,84 @@
+#include "projections/routing.h"
+
+#include <unordered_map>
+#include <utility>
+#include <variant>
+
+#include "codec/json_codec.h"
+#include "domain/config/sales_process.h"
+#include "domain/customer/customer.h"
+#include "domain/opportunity/opportunity.h"
+#include "domain/organisation/department.h"
+#include "domain/organisation/employee.h"
+#include "domain/organisation/sales_target.h"
+
+namespace dealstream::projections {
+namespace {
+
+using Table = std::unordered_map<std::string_view, EventRoute>;
+
+// Sinks: one per aggregate's Event variant.
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::OpportunityEvent& e) {
+  b.opportunities.Apply(m, e);
+  b.activities.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::DepartmentAggregate::Event& e) {
+  b.org.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::EmployeeAggregate::Event& e) {
+  b.org.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesTargetAggregate::Event& e) {
+  b.org.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CustomerAggregate::Event& e) {
+  b.customers.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesProcessAggregate::Event& e) {
+  b.process.Apply(m, std::get<domain::SalesProcessConfigured>(e));
+}
+
+template <typename Variant, typename E>
+void Register(Table& table) {
+  table.emplace(E::kType, EventRoute{
+      .schema_version = 1,
+      .apply = [](CrmBooks& books, const EventMeta& meta,
+                  std::string_view data) -> std::optional<std::string> {
+        // Stored events may carry negative amounts (reversals are facts).
+        auto decoded = codec::DecodeJsonFast<E>(data, {.allow_negative_money = true});
+        if (!decoded.ok()) return std::string(E::kType) + ": " + decoded.error().message;
+        ToBooks(books, meta, Variant(std::move(*decoded)));
+        return std::nullopt;
+      }});
+}
+
+template <typename Variant, size_t... I>
+void RegisterEach(Table& table, std::index_sequence<I...>) {
+  (Register<Variant, std::variant_alternative_t<I, Variant>>(table), ...);
+}
+
+template <typename Variant>
+void RegisterAll(Table& table) {
+  RegisterEach<Variant>(table, std::make_index_sequence<std::variant_size_v<Variant>>{});
+}
+
+Table BuildTable() {
+  Table table;
+  RegisterAll<domain::OpportunityEvent>(table);
+  RegisterAll<domain::DepartmentAggregate::Event>(table);
+  RegisterAll<domain::EmployeeAggregate::Event>(table);
+  RegisterAll<domain::SalesTargetAggregate::Event>(table);
+  RegisterAll<domain::CustomerAggregate::Event>(table);
+  RegisterAll<domain::SalesProcessAggregate::Event>(table);
+  return table;
+}
+
+}  // namespace
+
+const EventRoute* FindRoute(std::string_view type) {
+  static const Table table = BuildTable();
+  auto it = table.find(type);
+  return it == table.end() ? nullptr : &it->second;
+}
+
+}  // namespace dealstream::projections
