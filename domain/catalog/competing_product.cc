@@ -12,7 +12,8 @@ using Outcome = Decision<Event>;
 
 Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
 
-std::optional<DomainError> CheckOurProduct(const std::optional<Id>& product_id, const Directory& directory) {
+std::optional<DomainError> CheckOurProduct(const std::optional<Id>& product_id,
+                                           const Directory& directory) {
   if (product_id && !directory.FindProduct(*product_id)) {
     return NotFound("product_not_found", "compared_to_product_id",
                     "compared_to_product_id: no product has id \"" + product_id->value + "\"");
@@ -20,30 +21,38 @@ std::optional<DomainError> CheckOurProduct(const std::optional<Id>& product_id, 
   return std::nullopt;
 }
 
-Outcome DecideOne(const CompetingProductState& state, const RegisterCompetingProduct& c, const DecideContext& ctx) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+Outcome DecideOne(const CompetingProductState& state, const RegisterCompetingProduct& c,
+                  const DecideContext& ctx) {
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
   if (state.exists) {
-    return Refuse(AlreadyExists("competing_product_exists", "competing product \"" + c.id->value + "\" exists"));
+    return Refuse(AlreadyExists("competing_product_exists",
+                                "competing product \"" + c.id->value + "\" exists"));
   }
   if (IsBlank(c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
   if (!ctx.directory.FindCompetitor(c.competitor_id)) {
-    return Refuse(NotFound("competitor_not_found", "competitor_id",
-                           "competitor_id: no competitor has id \"" + c.competitor_id.value + "\""));
+    return Refuse(
+        NotFound("competitor_not_found", "competitor_id",
+                 "competitor_id: no competitor has id \"" + c.competitor_id.value + "\""));
   }
   if (c.price) {
     if (auto e = CheckNotNegative(*c.price, "price")) return Refuse(*e);
   }
   if (auto e = CheckOurProduct(c.compared_to_product_id, ctx.directory)) return Refuse(*e);
-  return Emit<Event>(CompetingProductRegistered{*c.id, c.competitor_id, c.name, c.price, c.compared_to_product_id,
-                                                NonEmpty(c.specs)});
+  return Emit<Event>(CompetingProductRegistered{*c.id, c.competitor_id, c.name, c.price,
+                                                c.compared_to_product_id, NonEmpty(c.specs)});
 }
 
-Outcome DecideOne(const CompetingProductState& state, const UpdateCompetingProduct& c, const DecideContext& ctx) {
+Outcome DecideOne(const CompetingProductState& state, const UpdateCompetingProduct& c,
+                  const DecideContext& ctx) {
   if (!state.exists) {
     return Refuse(NotFound("competing_product_not_found", "competing_product_id",
                            "competing_product_id: no such competing product"));
   }
-  if (c.name && IsBlank(*c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  if (c.name && IsBlank(*c.name)) {
+    return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  }
   if (auto e = CheckOurProduct(c.compared_to_product_id, ctx.directory)) return Refuse(*e);
   CompetingProductUpdated event{c.competing_product_id};
   event.name = DiffText(c.name, state.name);
@@ -52,19 +61,22 @@ Outcome DecideOne(const CompetingProductState& state, const UpdateCompetingProdu
   }
   event.specs = DiffText(c.specs, state.specs);
   if (event == CompetingProductUpdated{c.competing_product_id}) {
-    return Refuse(RuleViolated("nothing_to_update", "", "the update changes no field of the competing product"));
+    return Refuse(RuleViolated("nothing_to_update", "",
+                               "the update changes no field of the competing product"));
   }
   return Emit<Event>(std::move(event));
 }
 
-Outcome DecideOne(const CompetingProductState& state, const ChangeCompetingProductPrice& c, const DecideContext&) {
+Outcome DecideOne(const CompetingProductState& state, const ChangeCompetingProductPrice& c,
+                  const DecideContext&) {
   if (!state.exists) {
     return Refuse(NotFound("competing_product_not_found", "competing_product_id",
                            "competing_product_id: no such competing product"));
   }
   if (auto e = CheckNotNegative(c.price, "price")) return Refuse(*e);
   if (state.price == c.price) {
-    return Refuse(RuleViolated("price_unchanged", "price", "price: the competing product has this price already"));
+    return Refuse(RuleViolated("price_unchanged", "price",
+                               "price: the competing product has this price already"));
   }
   return Emit<Event>(CompetingProductPriceChanged{c.competing_product_id, c.price, state.price});
 }
@@ -84,7 +96,9 @@ void EvolveOne(CompetingProductState& s, const CompetingProductUpdated& e) {
   if (e.compared_to_product_id) s.compared_to_product_id = e.compared_to_product_id->value;
   ApplyChange(e.specs, s.specs);
 }
-void EvolveOne(CompetingProductState& s, const CompetingProductPriceChanged& e) { s.price = e.price; }
+void EvolveOne(CompetingProductState& s, const CompetingProductPriceChanged& e) {
+  s.price = e.price;
+}
 
 }  // namespace
 

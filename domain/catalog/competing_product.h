@@ -31,9 +31,12 @@ struct CompetingProductState {
 struct CompetingProductAggregate {
   static constexpr std::string_view kCategory = "competing_product";
   using State = CompetingProductState;
-  using Command = std::variant<RegisterCompetingProduct, UpdateCompetingProduct, ChangeCompetingProductPrice>;
-  using Event = std::variant<CompetingProductRegistered, CompetingProductUpdated, CompetingProductPriceChanged>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  using Command =
+      std::variant<RegisterCompetingProduct, UpdateCompetingProduct, ChangeCompetingProductPrice>;
+  using Event = std::variant<CompetingProductRegistered, CompetingProductUpdated,
+                             CompetingProductPriceChanged>;
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -25,12 +25,13 @@ struct RegisterCompetingProduct {
 };
 constexpr auto Fields(const RegisterCompetingProduct*) {
   using T = RegisterCompetingProduct;
-  return std::tuple{F("id", &T::id).Doc("id of the new competing product; generated when absent"),
-                    F("competitor_id", &T::competitor_id).Doc("the competitor who sells it"),
-                    F("name", &T::name).MinLength(1).MaxLength(200),
-                    F("price", &T::price).Doc("their usual price, when known; not negative"),
-                    F("compared_to_product_id", &T::compared_to_product_id).Doc("our product it competes with"),
-                    F("specs", &T::specs).MaxLength(4000).Doc("specifications, free text")};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new competing product; generated when absent"),
+      F("competitor_id", &T::competitor_id).Doc("the competitor who sells it"),
+      F("name", &T::name).MinLength(1).MaxLength(200),
+      F("price", &T::price).Doc("their usual price, when known; not negative"),
+      F("compared_to_product_id", &T::compared_to_product_id).Doc("our product it competes with"),
+      F("specs", &T::specs).MaxLength(4000).Doc("specifications, free text")};
 }
 
 // Changes the given fields: absent fields stay, "" clears the specs.
@@ -45,8 +46,10 @@ struct UpdateCompetingProduct {
 };
 constexpr auto Fields(const UpdateCompetingProduct*) {
   using T = UpdateCompetingProduct;
-  return std::tuple{F("competing_product_id", &T::competing_product_id), F("name", &T::name).MaxLength(200),
-                    F("compared_to_product_id", &T::compared_to_product_id), F("specs", &T::specs).MaxLength(4000)};
+  return std::tuple{F("competing_product_id", &T::competing_product_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("compared_to_product_id", &T::compared_to_product_id),
+                    F("specs", &T::specs).MaxLength(4000)};
 }
 
 // Records a new (observed) price of the competing product.

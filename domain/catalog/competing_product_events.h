@@ -24,9 +24,12 @@ struct CompetingProductRegistered {
 };
 constexpr auto Fields(const CompetingProductRegistered*) {
   using T = CompetingProductRegistered;
-  return std::tuple{F("competing_product_id", &T::competing_product_id), F("competitor_id", &T::competitor_id),
-                    F("name", &T::name).MaxLength(200), F("price", &T::price),
-                    F("compared_to_product_id", &T::compared_to_product_id), F("specs", &T::specs).MaxLength(4000)};
+  return std::tuple{F("competing_product_id", &T::competing_product_id),
+                    F("competitor_id", &T::competitor_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("price", &T::price),
+                    F("compared_to_product_id", &T::compared_to_product_id),
+                    F("specs", &T::specs).MaxLength(4000)};
 }
 
 // Only the fields that changed are present, each with its previous value.

@@ -12,16 +12,26 @@ using Outcome = Decision<Event>;
 Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
 
 Outcome DecideOne(const CompetitorState& state, const RegisterCompetitor& c) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
-  if (state.exists) return Refuse(AlreadyExists("competitor_exists", "competitor \"" + c.id->value + "\" exists"));
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
+  if (state.exists) {
+    return Refuse(AlreadyExists("competitor_exists", "competitor \"" + c.id->value + "\" exists"));
+  }
   if (IsBlank(c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
-  return Emit<Event>(CompetitorRegistered{*c.id, c.name, NonEmpty(c.strengths), NonEmpty(c.weaknesses),
-                                          NonEmpty(c.market_segment), NonEmpty(c.website)});
+  return Emit<Event>(CompetitorRegistered{*c.id, c.name, NonEmpty(c.strengths),
+                                          NonEmpty(c.weaknesses), NonEmpty(c.market_segment),
+                                          NonEmpty(c.website)});
 }
 
 Outcome DecideOne(const CompetitorState& state, const UpdateCompetitor& c) {
-  if (!state.exists) return Refuse(NotFound("competitor_not_found", "competitor_id", "competitor_id: no such competitor"));
-  if (c.name && IsBlank(*c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  if (!state.exists) {
+    return Refuse(
+        NotFound("competitor_not_found", "competitor_id", "competitor_id: no such competitor"));
+  }
+  if (c.name && IsBlank(*c.name)) {
+    return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  }
   CompetitorProfileUpdated event{c.competitor_id};
   event.name = DiffText(c.name, state.name);
   event.strengths = DiffText(c.strengths, state.strengths);
@@ -29,7 +39,8 @@ Outcome DecideOne(const CompetitorState& state, const UpdateCompetitor& c) {
   event.market_segment = DiffText(c.market_segment, state.market_segment);
   event.website = DiffText(c.website, state.website);
   if (event == CompetitorProfileUpdated{c.competitor_id}) {
-    return Refuse(RuleViolated("nothing_to_update", "", "the update changes no field of the competitor"));
+    return Refuse(
+        RuleViolated("nothing_to_update", "", "the update changes no field of the competitor"));
   }
   return Emit<Event>(std::move(event));
 }
@@ -54,7 +65,8 @@ void EvolveOne(CompetitorState& s, const CompetitorProfileUpdated& e) {
 
 }  // namespace
 
-Decision<Event> CompetitorAggregate::Decide(const State& state, const Command& command, const DecideContext&) {
+Decision<Event> CompetitorAggregate::Decide(const State& state, const Command& command,
+                                            const DecideContext&) {
   return std::visit([&](const auto& c) { return DecideOne(state, c); }, command);
 }
 

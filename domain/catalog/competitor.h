@@ -30,7 +30,8 @@ struct CompetitorAggregate {
   using State = CompetitorState;
   using Command = std::variant<RegisterCompetitor, UpdateCompetitor>;
   using Event = std::variant<CompetitorRegistered, CompetitorProfileUpdated>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -24,11 +24,13 @@ struct RegisterCompetitor {
 };
 constexpr auto Fields(const RegisterCompetitor*) {
   using T = RegisterCompetitor;
-  return std::tuple{F("id", &T::id).Doc("id of the new competitor; generated when absent"),
-                    F("name", &T::name).MinLength(1).MaxLength(200), F("strengths", &T::strengths).MaxLength(4000),
-                    F("weaknesses", &T::weaknesses).MaxLength(4000),
-                    F("market_segment", &T::market_segment).MaxLength(200).Doc("e.g. \"mid-market ERP\""),
-                    F("website", &T::website).MaxLength(200)};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new competitor; generated when absent"),
+      F("name", &T::name).MinLength(1).MaxLength(200),
+      F("strengths", &T::strengths).MaxLength(4000),
+      F("weaknesses", &T::weaknesses).MaxLength(4000),
+      F("market_segment", &T::market_segment).MaxLength(200).Doc("e.g. \"mid-market ERP\""),
+      F("website", &T::website).MaxLength(200)};
 }
 
 // Changes the given fields: absent fields stay, "" clears an optional one.
@@ -45,9 +47,12 @@ struct UpdateCompetitor {
 };
 constexpr auto Fields(const UpdateCompetitor*) {
   using T = UpdateCompetitor;
-  return std::tuple{F("competitor_id", &T::competitor_id), F("name", &T::name).MaxLength(200),
-                    F("strengths", &T::strengths).MaxLength(4000), F("weaknesses", &T::weaknesses).MaxLength(4000),
-                    F("market_segment", &T::market_segment).MaxLength(200), F("website", &T::website).MaxLength(200)};
+  return std::tuple{F("competitor_id", &T::competitor_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("strengths", &T::strengths).MaxLength(4000),
+                    F("weaknesses", &T::weaknesses).MaxLength(4000),
+                    F("market_segment", &T::market_segment).MaxLength(200),
+                    F("website", &T::website).MaxLength(200)};
 }
 
 }  // namespace dealstream::domain

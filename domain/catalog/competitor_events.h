@@ -24,9 +24,12 @@ struct CompetitorRegistered {
 };
 constexpr auto Fields(const CompetitorRegistered*) {
   using T = CompetitorRegistered;
-  return std::tuple{F("competitor_id", &T::competitor_id), F("name", &T::name).MaxLength(200),
-                    F("strengths", &T::strengths).MaxLength(4000), F("weaknesses", &T::weaknesses).MaxLength(4000),
-                    F("market_segment", &T::market_segment).MaxLength(200), F("website", &T::website).MaxLength(200)};
+  return std::tuple{F("competitor_id", &T::competitor_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("strengths", &T::strengths).MaxLength(4000),
+                    F("weaknesses", &T::weaknesses).MaxLength(4000),
+                    F("market_segment", &T::market_segment).MaxLength(200),
+                    F("website", &T::website).MaxLength(200)};
 }
 
 // Only the fields that changed are present, each with its previous value.
@@ -42,9 +45,9 @@ struct CompetitorProfileUpdated {
 };
 constexpr auto Fields(const CompetitorProfileUpdated*) {
   using T = CompetitorProfileUpdated;
-  return std::tuple{F("competitor_id", &T::competitor_id), F("name", &T::name), F("strengths", &T::strengths),
-                    F("weaknesses", &T::weaknesses), F("market_segment", &T::market_segment),
-                    F("website", &T::website)};
+  return std::tuple{F("competitor_id", &T::competitor_id),   F("name", &T::name),
+                    F("strengths", &T::strengths),           F("weaknesses", &T::weaknesses),
+                    F("market_segment", &T::market_segment), F("website", &T::website)};
 }
 
 }  // namespace dealstream::domain

@@ -13,7 +13,9 @@ using Outcome = Decision<Event>;
 Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
 
 std::optional<DomainError> RequireOnSale(const ProductState& state) {
-  if (!state.exists) return NotFound("product_not_found", "product_id", "product_id: no such product");
+  if (!state.exists) {
+    return NotFound("product_not_found", "product_id", "product_id: no such product");
+  }
   if (state.discontinued) {
     return RuleViolated("product_discontinued", "product_id",
                         "product_id: \"" + state.sku + "\" is discontinued");
@@ -22,27 +24,35 @@ std::optional<DomainError> RequireOnSale(const ProductState& state) {
 }
 
 Outcome DecideOne(const ProductState& state, const RegisterProduct& c, const DecideContext& ctx) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
-  if (state.exists) return Refuse(AlreadyExists("product_exists", "product \"" + c.id->value + "\" exists"));
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
+  if (state.exists) {
+    return Refuse(AlreadyExists("product_exists", "product \"" + c.id->value + "\" exists"));
+  }
   if (IsBlank(c.sku)) return Refuse(Invalid("sku_blank", "sku", "sku: must not be blank"));
   if (IsBlank(c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
   if (auto e = CheckNotNegative(c.list_price, "list_price")) return Refuse(*e);
   if (auto taken = ctx.directory.FindProductBySku(c.sku)) {
-    return Refuse(AlreadyExists("sku_taken", "sku: \"" + c.sku + "\" is the SKU of product \"" + taken->id.value + "\""));
+    return Refuse(AlreadyExists(
+        "sku_taken", "sku: \"" + c.sku + "\" is the SKU of product \"" + taken->id.value + "\""));
   }
-  return Emit<Event>(
-      ProductRegistered{*c.id, c.sku, c.name, c.list_price, NonEmpty(c.product_line), NonEmpty(c.description)});
+  return Emit<Event>(ProductRegistered{*c.id, c.sku, c.name, c.list_price, NonEmpty(c.product_line),
+                                       NonEmpty(c.description)});
 }
 
 Outcome DecideOne(const ProductState& state, const UpdateProduct& c, const DecideContext&) {
   if (auto e = RequireOnSale(state)) return Refuse(*e);
-  if (c.name && IsBlank(*c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  if (c.name && IsBlank(*c.name)) {
+    return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  }
   ProductDetailsUpdated event{c.product_id};
   event.name = DiffText(c.name, state.name);
   event.product_line = DiffText(c.product_line, state.product_line);
   event.description = DiffText(c.description, state.description);
   if (event == ProductDetailsUpdated{c.product_id}) {
-    return Refuse(RuleViolated("nothing_to_update", "", "the update changes no field of the product"));
+    return Refuse(
+        RuleViolated("nothing_to_update", "", "the update changes no field of the product"));
   }
   return Emit<Event>(std::move(event));
 }
@@ -51,7 +61,8 @@ Outcome DecideOne(const ProductState& state, const ChangeProductPrice& c, const 
   if (auto e = RequireOnSale(state)) return Refuse(*e);
   if (auto e = CheckNotNegative(c.list_price, "list_price")) return Refuse(*e);
   if (c.list_price == state.list_price) {
-    return Refuse(RuleViolated("price_unchanged", "list_price", "list_price: the product has this price already"));
+    return Refuse(RuleViolated("price_unchanged", "list_price",
+                               "list_price: the product has this price already"));
   }
   return Emit<Event>(ProductPriceChanged{c.product_id, c.list_price, state.list_price, c.reason});
 }
@@ -81,7 +92,8 @@ void EvolveOne(ProductState& s, const ProductDiscontinued&) { s.discontinued = t
 
 }  // namespace
 
-Decision<Event> ProductAggregate::Decide(const State& state, const Command& command, const DecideContext& ctx) {
+Decision<Event> ProductAggregate::Decide(const State& state, const Command& command,
+                                         const DecideContext& ctx) {
   return std::visit([&](const auto& c) { return DecideOne(state, c, ctx); }, command);
 }
 
@@ -91,7 +103,8 @@ void ProductAggregate::Evolve(State& state, const Event& event, Timestamp) {
 
 std::optional<ProductFacts> FactsOf(const ProductState& state) {
   if (!state.exists) return std::nullopt;
-  return ProductFacts{state.id, state.sku, state.name, state.list_price, state.product_line, state.discontinued};
+  return ProductFacts{state.id,         state.sku,          state.name,
+                      state.list_price, state.product_line, state.discontinued};
 }
 
 }  // namespace dealstream::domain

@@ -34,9 +34,12 @@ struct ProductState {
 struct ProductAggregate {
   static constexpr std::string_view kCategory = "product";
   using State = ProductState;
-  using Command = std::variant<RegisterProduct, UpdateProduct, ChangeProductPrice, DiscontinueProduct>;
-  using Event = std::variant<ProductRegistered, ProductDetailsUpdated, ProductPriceChanged, ProductDiscontinued>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  using Command =
+      std::variant<RegisterProduct, UpdateProduct, ChangeProductPrice, DiscontinueProduct>;
+  using Event = std::variant<ProductRegistered, ProductDetailsUpdated, ProductPriceChanged,
+                             ProductDiscontinued>;
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -60,7 +60,8 @@ struct ChangeProductPrice {
 };
 constexpr auto Fields(const ChangeProductPrice*) {
   using T = ChangeProductPrice;
-  return std::tuple{F("product_id", &T::product_id), F("list_price", &T::list_price).Doc("the new list price"),
+  return std::tuple{F("product_id", &T::product_id),
+                    F("list_price", &T::list_price).Doc("the new list price"),
                     F("reason", &T::reason).MaxLength(4000)};
 }
 

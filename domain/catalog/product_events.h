@@ -24,8 +24,11 @@ struct ProductRegistered {
 };
 constexpr auto Fields(const ProductRegistered*) {
   using T = ProductRegistered;
-  return std::tuple{F("product_id", &T::product_id), F("sku", &T::sku).MaxLength(64), F("name", &T::name).MaxLength(200),
-                    F("list_price", &T::list_price), F("product_line", &T::product_line).MaxLength(200),
+  return std::tuple{F("product_id", &T::product_id),
+                    F("sku", &T::sku).MaxLength(64),
+                    F("name", &T::name).MaxLength(200),
+                    F("list_price", &T::list_price),
+                    F("product_line", &T::product_line).MaxLength(200),
                     F("description", &T::description).MaxLength(4000)};
 }
 
@@ -40,8 +43,8 @@ struct ProductDetailsUpdated {
 };
 constexpr auto Fields(const ProductDetailsUpdated*) {
   using T = ProductDetailsUpdated;
-  return std::tuple{F("product_id", &T::product_id), F("name", &T::name), F("product_line", &T::product_line),
-                    F("description", &T::description)};
+  return std::tuple{F("product_id", &T::product_id), F("name", &T::name),
+                    F("product_line", &T::product_line), F("description", &T::description)};
 }
 
 struct ProductPriceChanged {
@@ -55,7 +58,8 @@ struct ProductPriceChanged {
 constexpr auto Fields(const ProductPriceChanged*) {
   using T = ProductPriceChanged;
   return std::tuple{F("product_id", &T::product_id), F("list_price", &T::list_price),
-                    F("previous_list_price", &T::previous_list_price), F("reason", &T::reason).MaxLength(4000)};
+                    F("previous_list_price", &T::previous_list_price),
+                    F("reason", &T::reason).MaxLength(4000)};
 }
 
 struct ProductDiscontinued {

@@ -21,8 +21,9 @@ struct TextChange {
 };
 constexpr auto Fields(const TextChange*) {
   using T = TextChange;
-  return std::tuple{F("value", &T::value).MaxLength(4000).Doc("the value now in force; absent = cleared"),
-                    F("previous", &T::previous).MaxLength(4000).Doc("the value replaced; absent = had none")};
+  return std::tuple{
+      F("value", &T::value).MaxLength(4000).Doc("the value now in force; absent = cleared"),
+      F("previous", &T::previous).MaxLength(4000).Doc("the value replaced; absent = had none")};
 }
 
 struct IdChange {
@@ -67,7 +68,8 @@ inline std::optional<TextChange> DiffText(const std::optional<std::string>& requ
 }
 
 // Applies a change from an event to the state field it describes.
-inline void ApplyChange(const std::optional<TextChange>& change, std::optional<std::string>& field) {
+inline void ApplyChange(const std::optional<TextChange>& change,
+                        std::optional<std::string>& field) {
   if (change) field = change->value;
 }
 

@@ -21,18 +21,24 @@ std::optional<int32_t> Digits(std::string_view text) {
 // First month (1–12) of the period, and how many months it spans.
 int32_t FirstMonth(const Period& p) {
   switch (p.kind) {
-    case Period::Kind::kMonth: return p.index;
-    case Period::Kind::kQuarter: return (p.index - 1) * 3 + 1;
-    case Period::Kind::kYear: return 1;
+    case Period::Kind::kMonth:
+      return p.index;
+    case Period::Kind::kQuarter:
+      return (p.index - 1) * 3 + 1;
+    case Period::Kind::kYear:
+      return 1;
   }
   return 1;
 }
 
 int32_t MonthSpan(Period::Kind kind) {
   switch (kind) {
-    case Period::Kind::kMonth: return 1;
-    case Period::Kind::kQuarter: return 3;
-    case Period::Kind::kYear: return 12;
+    case Period::Kind::kMonth:
+      return 1;
+    case Period::Kind::kQuarter:
+      return 3;
+    case Period::Kind::kYear:
+      return 12;
   }
   return 12;
 }
@@ -58,9 +64,15 @@ std::optional<Period> Period::Parse(std::string_view text) {
 std::string Period::ToString() const {
   char buffer[16];
   switch (kind) {
-    case Kind::kMonth: std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, index); break;
-    case Kind::kQuarter: std::snprintf(buffer, sizeof buffer, "%04d-Q%d", year, index); break;
-    case Kind::kYear: std::snprintf(buffer, sizeof buffer, "%04d", year); break;
+    case Kind::kMonth:
+      std::snprintf(buffer, sizeof buffer, "%04d-%02d", year, index);
+      break;
+    case Kind::kQuarter:
+      std::snprintf(buffer, sizeof buffer, "%04d-Q%d", year, index);
+      break;
+    case Kind::kYear:
+      std::snprintf(buffer, sizeof buffer, "%04d", year);
+      break;
   }
   return buffer;
 }

@@ -19,7 +19,9 @@ constexpr bool IsBlank(std::string_view text) {
 // rejecting valid unusual addresses.
 constexpr bool LooksLikeEmail(std::string_view text) {
   size_t at = text.find('@');
-  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) return false;
+  if (at == std::string_view::npos || at == 0 || text.find('@', at + 1) != std::string_view::npos) {
+    return false;
+  }
   std::string_view domain = text.substr(at + 1);
   size_t dot = domain.rfind('.');
   if (dot == std::string_view::npos || dot == 0 || dot + 1 == domain.size()) return false;

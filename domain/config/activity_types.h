@@ -33,7 +33,8 @@ struct ActivityTypesAggregate {
   using State = ActivityTypesState;
   using Command = std::variant<DefineActivityTypes>;
   using Event = std::variant<ActivityTypesDefined>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

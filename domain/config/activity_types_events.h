@@ -18,7 +18,8 @@ struct ActivityTypesDefined {
 };
 constexpr auto Fields(const ActivityTypesDefined*) {
   using T = ActivityTypesDefined;
-  return std::tuple{F("types", &T::types).MaxLength(80), F("previous_types", &T::previous_types).MaxLength(80)};
+  return std::tuple{F("types", &T::types).MaxLength(80),
+                    F("previous_types", &T::previous_types).MaxLength(80)};
 }
 
 }  // namespace dealstream::domain

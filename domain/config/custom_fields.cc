@@ -33,17 +33,20 @@ std::string Describe(CustomEntityType entity, const std::string& key) {
   return std::string(NameOf(entity)) + " field \"" + key + "\"";
 }
 
-Outcome DecideOne(const CustomFieldsState& state, const DefineCustomField& c, const DecideContext&) {
+Outcome DecideOne(const CustomFieldsState& state, const DefineCustomField& c,
+                  const DecideContext&) {
   if (!IsValidKey(c.key)) {
-    return Refuse(Invalid("custom_field_key_invalid", "key",
-                          "key: \"" + c.key + "\" must start with a-z and use only a-z, 0-9 and _"));
+    return Refuse(
+        Invalid("custom_field_key_invalid", "key",
+                "key: \"" + c.key + "\" must start with a-z and use only a-z, 0-9 and _"));
   }
   if (IsBlank(c.label)) return Refuse(Invalid("label_blank", "label", "label: must not be blank"));
   std::vector<std::string> choices = c.choices.value_or(std::vector<std::string>{});
   if (c.type == CustomFieldType::kChoice) {
     if (auto e = CheckNameList(choices, "choices", "choice", kMaxChoices)) return Refuse(*e);
   } else if (!choices.empty()) {
-    return Refuse(Invalid("choices_not_allowed", "choices", "choices: only a field of type \"choice\" has choices"));
+    return Refuse(Invalid("choices_not_allowed", "choices",
+                          "choices: only a field of type \"choice\" has choices"));
   }
   const CustomFieldDefinition* existing = FindDefinition(state, c.entity_type, c.key);
   if (existing == nullptr) {
@@ -53,11 +56,13 @@ Outcome DecideOne(const CustomFieldsState& state, const DefineCustomField& c, co
                                  "key: " + std::string(NameOf(c.entity_type)) + " already has " +
                                      std::to_string(kMaxCustomFields) + " custom fields"));
     }
-    return Emit<Event>(CustomFieldDefined{c.entity_type, c.key, c.label, c.type, std::move(choices)});
+    return Emit<Event>(
+        CustomFieldDefined{c.entity_type, c.key, c.label, c.type, std::move(choices)});
   }
   if (existing->retired) {
-    return Refuse(RuleViolated("custom_field_retired", "key", "key: " + Describe(c.entity_type, c.key) +
-                                                                  " was retired and cannot be reused"));
+    return Refuse(RuleViolated(
+        "custom_field_retired", "key",
+        "key: " + Describe(c.entity_type, c.key) + " was retired and cannot be reused"));
   }
   if (existing->type != c.type) {
     return Refuse(RuleViolated("custom_field_type_fixed", "type",
@@ -65,27 +70,31 @@ Outcome DecideOne(const CustomFieldsState& state, const DefineCustomField& c, co
                                    std::string(NameOf(existing->type)) + "\" and keeps it"));
   }
   if (existing->label == c.label && existing->choices == choices) {
-    return Refuse(RuleViolated("custom_field_unchanged", "key",
-                               "key: " + Describe(c.entity_type, c.key) + " is defined like this already"));
+    return Refuse(
+        RuleViolated("custom_field_unchanged", "key",
+                     "key: " + Describe(c.entity_type, c.key) + " is defined like this already"));
   }
-  return Emit<Event>(CustomFieldRedefined{c.entity_type, c.key, c.label, existing->label, std::move(choices),
-                                          existing->choices});
+  return Emit<Event>(CustomFieldRedefined{c.entity_type, c.key, c.label, existing->label,
+                                          std::move(choices), existing->choices});
 }
 
-Outcome DecideOne(const CustomFieldsState& state, const RetireCustomField& c, const DecideContext&) {
+Outcome DecideOne(const CustomFieldsState& state, const RetireCustomField& c,
+                  const DecideContext&) {
   const CustomFieldDefinition* existing = FindDefinition(state, c.entity_type, c.key);
   if (existing == nullptr) {
-    return Refuse(NotFound("custom_field_not_found", "key", "key: no " + Describe(c.entity_type, c.key)));
+    return Refuse(
+        NotFound("custom_field_not_found", "key", "key: no " + Describe(c.entity_type, c.key)));
   }
   if (existing->retired) {
-    return Refuse(RuleViolated("custom_field_retired", "key", "key: " + Describe(c.entity_type, c.key) +
-                                                                  " is retired already"));
+    return Refuse(RuleViolated("custom_field_retired", "key",
+                               "key: " + Describe(c.entity_type, c.key) + " is retired already"));
   }
   return Emit<Event>(CustomFieldRetired{c.entity_type, c.key});
 }
 
 void EvolveOne(CustomFieldsState& s, const CustomFieldDefined& e) {
-  s.fields[std::string(NameOf(e.entity_type))][e.key] = CustomFieldDefinition{e.label, e.type, e.choices, false};
+  s.fields[std::string(NameOf(e.entity_type))][e.key] =
+      CustomFieldDefinition{e.label, e.type, e.choices, false};
 }
 void EvolveOne(CustomFieldsState& s, const CustomFieldRedefined& e) {
   CustomFieldDefinition& d = s.fields[std::string(NameOf(e.entity_type))][e.key];
@@ -119,7 +128,8 @@ bool IsDate(std::string_view text) {
 
 }  // namespace
 
-Decision<Event> CustomFieldsAggregate::Decide(const State& state, const Command& command, const DecideContext& ctx) {
+Decision<Event> CustomFieldsAggregate::Decide(const State& state, const Command& command,
+                                              const DecideContext& ctx) {
   return std::visit([&](const auto& c) { return DecideOne(state, c, ctx); }, command);
 }
 
@@ -132,8 +142,8 @@ std::vector<CustomFieldFacts> FactsOf(const CustomFieldsState& state) {
   for (const auto& [entity_type, fields] : state.fields) {
     for (const auto& [key, definition] : fields) {
       if (definition.retired) continue;
-      facts.push_back(
-          CustomFieldFacts{entity_type, key, std::string(NameOf(definition.type)), definition.choices});
+      facts.push_back(CustomFieldFacts{entity_type, key, std::string(NameOf(definition.type)),
+                                       definition.choices});
     }
   }
   return facts;

@@ -47,7 +47,8 @@ struct CustomFieldsAggregate {
   using State = CustomFieldsState;
   using Command = std::variant<DefineCustomField, RetireCustomField>;
   using Event = std::variant<CustomFieldDefined, CustomFieldRedefined, CustomFieldRetired>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

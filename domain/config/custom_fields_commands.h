@@ -52,11 +52,11 @@ struct DefineCustomField {
 };
 constexpr auto Fields(const DefineCustomField*) {
   using T = DefineCustomField;
-  return std::tuple{F("entity_type", &T::entity_type),
-                    F("key", &T::key).MinLength(1).MaxLength(64).Doc("[a-z][a-z0-9_]*, e.g. \"erp_account_no\""),
-                    F("label", &T::label).MinLength(1).MaxLength(200).Doc("shown to people"),
-                    F("type", &T::type),
-                    F("choices", &T::choices).MaxLength(200).Doc("the allowed values; only for type \"choice\"")};
+  return std::tuple{
+      F("entity_type", &T::entity_type),
+      F("key", &T::key).MinLength(1).MaxLength(64).Doc("[a-z][a-z0-9_]*, e.g. \"erp_account_no\""),
+      F("label", &T::label).MinLength(1).MaxLength(200).Doc("shown to people"), F("type", &T::type),
+      F("choices", &T::choices).MaxLength(200).Doc("the allowed values; only for type \"choice\"")};
 }
 
 // Retires a field: no new values; stored values stay in history. A
@@ -71,7 +71,8 @@ struct RetireCustomField {
 };
 constexpr auto Fields(const RetireCustomField*) {
   using T = RetireCustomField;
-  return std::tuple{F("entity_type", &T::entity_type), F("key", &T::key).MinLength(1).MaxLength(64)};
+  return std::tuple{F("entity_type", &T::entity_type),
+                    F("key", &T::key).MinLength(1).MaxLength(64)};
 }
 
 }  // namespace dealstream::domain

@@ -24,7 +24,8 @@ struct CustomFieldDefined {
 constexpr auto Fields(const CustomFieldDefined*) {
   using T = CustomFieldDefined;
   return std::tuple{F("entity_type", &T::entity_type), F("key", &T::key).MaxLength(64),
-                    F("label", &T::label).MaxLength(200), F("type", &T::type), F("choices", &T::choices).MaxLength(200)};
+                    F("label", &T::label).MaxLength(200), F("type", &T::type),
+                    F("choices", &T::choices).MaxLength(200)};
 }
 
 // A new label and/or choice list for an existing field, with the previous
@@ -41,9 +42,12 @@ struct CustomFieldRedefined {
 };
 constexpr auto Fields(const CustomFieldRedefined*) {
   using T = CustomFieldRedefined;
-  return std::tuple{F("entity_type", &T::entity_type), F("key", &T::key).MaxLength(64),
-                    F("label", &T::label).MaxLength(200), F("previous_label", &T::previous_label).MaxLength(200),
-                    F("choices", &T::choices).MaxLength(200), F("previous_choices", &T::previous_choices).MaxLength(200)};
+  return std::tuple{F("entity_type", &T::entity_type),
+                    F("key", &T::key).MaxLength(64),
+                    F("label", &T::label).MaxLength(200),
+                    F("previous_label", &T::previous_label).MaxLength(200),
+                    F("choices", &T::choices).MaxLength(200),
+                    F("previous_choices", &T::previous_choices).MaxLength(200)};
 }
 
 struct CustomFieldRetired {

@@ -5,16 +5,21 @@
 namespace dealstream::domain {
 
 std::vector<std::string> DefaultLossReasons() {
-  return {"price", "product_fit", "competitor", "relationship", "budget", "timing", "no_decision", "other"};
+  return {"price",  "product_fit", "competitor",  "relationship",
+          "budget", "timing",      "no_decision", "other"};
 }
 
-Decision<LossReasonsAggregate::Event> LossReasonsAggregate::Decide(const State& state, const Command& command,
+Decision<LossReasonsAggregate::Event> LossReasonsAggregate::Decide(const State& state,
+                                                                   const Command& command,
                                                                    const DecideContext&) {
   const auto& c = std::get<DefineLossReasons>(command);
-  if (auto e = CheckNameList(c.reasons, "reasons", "loss_reason", kMaxLossReasons)) return Unexpected(*e);
+  if (auto e = CheckNameList(c.reasons, "reasons", "loss_reason", kMaxLossReasons)) {
+    return Unexpected(*e);
+  }
   std::vector<std::string> in_force = FactsOf(state);
   if (c.reasons == in_force) {
-    return Unexpected(RuleViolated("loss_reasons_unchanged", "reasons", "reasons: this list is in force already"));
+    return Unexpected(RuleViolated("loss_reasons_unchanged", "reasons",
+                                   "reasons: this list is in force already"));
   }
   return Emit<Event>(LossReasonsDefined{c.reasons, std::move(in_force)});
 }

@@ -33,7 +33,8 @@ struct LossReasonsAggregate {
   using State = LossReasonsState;
   using Command = std::variant<DefineLossReasons>;
   using Event = std::variant<LossReasonsDefined>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -23,7 +23,8 @@ struct DefineLossReasons {
 };
 constexpr auto Fields(const DefineLossReasons*) {
   using T = DefineLossReasons;
-  return std::tuple{F("reasons", &T::reasons).MaxLength(80).Doc("reason codes, e.g. \"price\"; unique")};
+  return std::tuple{
+      F("reasons", &T::reasons).MaxLength(80).Doc("reason codes, e.g. \"price\"; unique")};
 }
 
 }  // namespace dealstream::domain

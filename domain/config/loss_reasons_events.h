@@ -18,7 +18,8 @@ struct LossReasonsDefined {
 };
 constexpr auto Fields(const LossReasonsDefined*) {
   using T = LossReasonsDefined;
-  return std::tuple{F("reasons", &T::reasons).MaxLength(80), F("previous_reasons", &T::previous_reasons).MaxLength(80)};
+  return std::tuple{F("reasons", &T::reasons).MaxLength(80),
+                    F("previous_reasons", &T::previous_reasons).MaxLength(80)};
 }
 
 }  // namespace dealstream::domain

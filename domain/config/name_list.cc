@@ -14,13 +14,15 @@ std::string LowerAscii(std::string_view text) {
   return lower;
 }
 
-std::optional<DomainError> CheckNameList(const std::vector<std::string>& names, std::string_view field,
-                                         std::string_view item, size_t max_items) {
+std::optional<DomainError> CheckNameList(const std::vector<std::string>& names,
+                                         std::string_view field, std::string_view item,
+                                         size_t max_items) {
   const std::string f(field);
   const std::string i(item);
   if (names.empty()) return Invalid(i + "s_required", f, f + ": give at least one " + i);
   if (names.size() > max_items) {
-    return Invalid("too_many_" + i + "s", f, f + ": at most " + std::to_string(max_items) + " entries");
+    return Invalid("too_many_" + i + "s", f,
+                   f + ": at most " + std::to_string(max_items) + " entries");
   }
   std::set<std::string> seen;
   for (size_t n = 0; n < names.size(); ++n) {

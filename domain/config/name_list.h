@@ -19,8 +19,9 @@ namespace dealstream::domain {
 //   <item>_blank       an entry is blank             (field "<field>[i]")
 //   <item>_duplicate   an entry repeats an earlier one, ignoring case
 // where <item> is e.g. "loss_reason" and <field> e.g. "reasons".
-std::optional<DomainError> CheckNameList(const std::vector<std::string>& names, std::string_view field,
-                                         std::string_view item, size_t max_items);
+std::optional<DomainError> CheckNameList(const std::vector<std::string>& names,
+                                         std::string_view field, std::string_view item,
+                                         size_t max_items);
 
 // ASCII lower-case copy, for case-insensitive comparisons of names.
 std::string LowerAscii(std::string_view text);

@@ -17,7 +17,8 @@ std::string StagePath(size_t index, std::string_view member) {
 }
 
 // The rules on a closed stage; `won` and `lost` count them.
-std::optional<DomainError> CheckClosedStage(const SalesStage& stage, size_t index, int& won, int& lost) {
+std::optional<DomainError> CheckClosedStage(const SalesStage& stage, size_t index, int& won,
+                                            int& lost) {
   if (stage.forecast_category == ForecastCategory::kClosed) {
     ++won;
     if (stage.probability != 100) {
@@ -40,7 +41,8 @@ std::optional<DomainError> CheckClosedStage(const SalesStage& stage, size_t inde
 
 std::optional<DomainError> CheckStages(const std::vector<SalesStage>& stages) {
   if (stages.size() > kMaxStages) {
-    return Invalid("too_many_stages", "stages", "stages: at most " + std::to_string(kMaxStages) + " stages");
+    return Invalid("too_many_stages", "stages",
+                   "stages: at most " + std::to_string(kMaxStages) + " stages");
   }
   std::set<std::string> names;
   int open = 0, won = 0, lost = 0;
@@ -48,7 +50,8 @@ std::optional<DomainError> CheckStages(const std::vector<SalesStage>& stages) {
   for (size_t i = 0; i < stages.size(); ++i) {
     const SalesStage& stage = stages[i];
     if (IsBlank(stage.name)) {
-      return Invalid("stage_name_blank", StagePath(i, "name"), StagePath(i, "name") + ": must not be blank");
+      return Invalid("stage_name_blank", StagePath(i, "name"),
+                     StagePath(i, "name") + ": must not be blank");
     }
     if (!names.insert(LowerAscii(stage.name)).second) {
       return Invalid("stage_name_duplicate", StagePath(i, "name"),
@@ -73,17 +76,28 @@ std::optional<DomainError> CheckStages(const std::vector<SalesStage>& stages) {
                      StagePath(i, "forecast_category") + ": only the won stage is \"closed\"");
     }
   }
-  if (open == 0) return Invalid("open_stage_required", "stages", "stages: the process needs at least one open stage");
-  if (won != 1) return Invalid("won_stage_required", "stages", "stages: exactly one won stage (closed, 100, \"closed\")");
-  if (lost != 1) return Invalid("lost_stage_required", "stages", "stages: exactly one lost stage (closed, 0, \"omitted\")");
+  if (open == 0) {
+    return Invalid("open_stage_required", "stages",
+                   "stages: the process needs at least one open stage");
+  }
+  if (won != 1) {
+    return Invalid("won_stage_required", "stages",
+                   "stages: exactly one won stage (closed, 100, \"closed\")");
+  }
+  if (lost != 1) {
+    return Invalid("lost_stage_required", "stages",
+                   "stages: exactly one lost stage (closed, 0, \"omitted\")");
+  }
   return std::nullopt;
 }
 
-Outcome DecideOne(const SalesProcessState& state, const ConfigureSalesProcess& c, const DecideContext&) {
+Outcome DecideOne(const SalesProcessState& state, const ConfigureSalesProcess& c,
+                  const DecideContext&) {
   if (auto e = CheckStages(c.stages)) return Unexpected(*e);
   const std::vector<SalesStage>& in_force = state.configured ? state.stages : DefaultSalesStages();
   if (c.stages == in_force) {
-    return Unexpected(RuleViolated("sales_process_unchanged", "stages", "stages: this process is in force already"));
+    return Unexpected(RuleViolated("sales_process_unchanged", "stages",
+                                   "stages: this process is in force already"));
   }
   return Emit<Event>(SalesProcessConfigured{c.stages});
 }
@@ -116,13 +130,14 @@ std::vector<StageFacts> ToStageFacts(const std::vector<SalesStage>& stages) {
   std::vector<StageFacts> facts;
   facts.reserve(stages.size());
   for (const SalesStage& stage : stages) {
-    facts.push_back(
-        StageFacts{stage.name, stage.probability, std::string(NameOf(stage.forecast_category)), stage.closed});
+    facts.push_back(StageFacts{stage.name, stage.probability,
+                               std::string(NameOf(stage.forecast_category)), stage.closed});
   }
   return facts;
 }
 
-Decision<Event> SalesProcessAggregate::Decide(const State& state, const Command& command, const DecideContext& ctx) {
+Decision<Event> SalesProcessAggregate::Decide(const State& state, const Command& command,
+                                              const DecideContext& ctx) {
   return std::visit([&](const auto& c) { return DecideOne(state, c, ctx); }, command);
 }
 
@@ -136,7 +151,8 @@ std::vector<StageFacts> FactsOf(const SalesProcessState& state) {
   return ToStageFacts(state.configured ? state.stages : DefaultSalesStages());
 }
 
-SalesProcessFacts CurrentSalesProcess(const SalesProcessState& process, const LossReasonsState& loss_reasons,
+SalesProcessFacts CurrentSalesProcess(const SalesProcessState& process,
+                                      const LossReasonsState& loss_reasons,
                                       const ActivityTypesState& activity_types) {
   SalesProcessFacts facts;
   facts.stages = FactsOf(process);

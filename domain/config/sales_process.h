@@ -57,7 +57,8 @@ struct SalesProcessAggregate {
   using State = SalesProcessState;
   using Command = std::variant<ConfigureSalesProcess>;
   using Event = std::variant<SalesProcessConfigured>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 
@@ -67,7 +68,8 @@ std::vector<StageFacts> FactsOf(const SalesProcessState& state);
 // Directory::SalesProcess() from the three configuration records (each
 // default-constructed when never configured). scoring_criteria is left
 // empty: the opportunity's default rule set.
-SalesProcessFacts CurrentSalesProcess(const SalesProcessState& process, const LossReasonsState& loss_reasons,
+SalesProcessFacts CurrentSalesProcess(const SalesProcessState& process,
+                                      const LossReasonsState& loss_reasons,
                                       const ActivityTypesState& activity_types);
 
 }  // namespace dealstream::domain

@@ -41,10 +41,11 @@ struct SalesStage {
 };
 constexpr auto Fields(const SalesStage*) {
   using T = SalesStage;
-  return std::tuple{F("name", &T::name).MinLength(1).MaxLength(80).Doc("e.g. \"Needs Analysis\"; unique"),
-                    F("probability", &T::probability).Range(0, 100).Doc("default win probability, percent"),
-                    F("forecast_category", &T::forecast_category),
-                    F("closed", &T::closed).Doc("true for the won and the lost stage only")};
+  return std::tuple{
+      F("name", &T::name).MinLength(1).MaxLength(80).Doc("e.g. \"Needs Analysis\"; unique"),
+      F("probability", &T::probability).Range(0, 100).Doc("default win probability, percent"),
+      F("forecast_category", &T::forecast_category),
+      F("closed", &T::closed).Doc("true for the won and the lost stage only")};
 }
 
 // Replaces the whole process. Open stages come first, in process order;
@@ -59,7 +60,8 @@ struct ConfigureSalesProcess {
 };
 constexpr auto Fields(const ConfigureSalesProcess*) {
   using T = ConfigureSalesProcess;
-  return std::tuple{F("stages", &T::stages).Doc("open stages in order, then the won and the lost stage")};
+  return std::tuple{
+      F("stages", &T::stages).Doc("open stages in order, then the won and the lost stage")};
 }
 
 }  // namespace dealstream::domain

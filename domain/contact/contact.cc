@@ -18,7 +18,8 @@ std::optional<DomainError> CheckEmail(const std::optional<std::string>& email) {
 
 std::optional<DomainError> CheckBirthday(const std::optional<Date>& birthday, Timestamp now) {
   if (birthday && *birthday > Date::Of(now)) {
-    return Invalid("birthday_in_future", "birthday", "birthday: " + DateText(*birthday) + " is in the future");
+    return Invalid("birthday_in_future", "birthday",
+                   "birthday: " + DateText(*birthday) + " is in the future");
   }
   return std::nullopt;
 }
@@ -26,36 +27,48 @@ std::optional<DomainError> CheckBirthday(const std::optional<Date>& birthday, Ti
 }  // namespace
 
 std::optional<DomainError> RequireCurrent(const ContactState& state) {
-  if (!state.exists) return NotFound("contact_not_found", "contact_id", "contact_id: no such contact");
+  if (!state.exists) {
+    return NotFound("contact_not_found", "contact_id", "contact_id: no such contact");
+  }
   if (state.left_company) {
     return RuleViolated("contact_left_company", "contact_id",
-                        "contact_id: \"" + state.id.value + "\" has left customer \"" + state.customer_id.value + "\"");
+                        "contact_id: \"" + state.id.value + "\" has left customer \"" +
+                            state.customer_id.value + "\"");
   }
   return std::nullopt;
 }
 
 Outcome DecideOne(const ContactState& state, const AddContact& c, const DecideContext& ctx) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
-  if (state.exists) return Refuse(AlreadyExists("contact_exists", "contact \"" + c.id->value + "\" exists"));
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
+  if (state.exists) {
+    return Refuse(AlreadyExists("contact_exists", "contact \"" + c.id->value + "\" exists"));
+  }
   auto customer = RequireUsableCustomer(ctx.directory, c.customer_id, "customer_id");
   if (!customer.ok()) return Refuse(customer.error());
   if (IsBlank(c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
   if (auto e = CheckEmail(c.email)) return Refuse(*e);
   if (auto e = CheckBirthday(c.birthday, ctx.now)) return Refuse(*e);
-  return Emit<Event>(ContactAdded{
-      *c.id, c.customer_id, NonEmpty(c.title), NonEmpty(c.department),
-      ContactPersonalData{c.name, NonEmpty(c.phone), NonEmpty(c.email), NonEmpty(c.interests), c.birthday}});
+  return Emit<Event>(ContactAdded{*c.id, c.customer_id, NonEmpty(c.title), NonEmpty(c.department),
+                                  ContactPersonalData{c.name, NonEmpty(c.phone), NonEmpty(c.email),
+                                                      NonEmpty(c.interests), c.birthday}});
 }
 
 Outcome DecideOne(const ContactState& state, const UpdateContact& c, const DecideContext& ctx) {
   // Details of a contact who left may still be corrected.
-  if (!state.exists) return Refuse(NotFound("contact_not_found", "contact_id", "contact_id: no such contact"));
-  if (c.name && IsBlank(*c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  if (!state.exists) {
+    return Refuse(NotFound("contact_not_found", "contact_id", "contact_id: no such contact"));
+  }
+  if (c.name && IsBlank(*c.name)) {
+    return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  }
   if (auto e = CheckEmail(c.email)) return Refuse(*e);
   if (auto e = CheckBirthday(c.birthday, ctx.now)) return Refuse(*e);
   bool clear_birthday = c.clear_birthday.value_or(false);
   if (clear_birthday && c.birthday) {
-    return Refuse(Invalid("birthday_conflict", "clear_birthday", "clear_birthday: give a birthday or clear it, not both"));
+    return Refuse(Invalid("birthday_conflict", "clear_birthday",
+                          "clear_birthday: give a birthday or clear it, not both"));
   }
   ContactPersonalChanges personal;
   const ContactPersonalData& now = state.personal;
@@ -63,7 +76,9 @@ Outcome DecideOne(const ContactState& state, const UpdateContact& c, const Decid
   personal.phone = DiffText(c.phone, now.phone);
   personal.email = DiffText(c.email, now.email);
   personal.interests = DiffText(c.interests, now.interests);
-  std::optional<Date> birthday = clear_birthday ? std::nullopt : c.birthday ? c.birthday : now.birthday;
+  std::optional<Date> birthday = clear_birthday ? std::nullopt
+                                 : c.birthday   ? c.birthday
+                                                : now.birthday;
   if (birthday != now.birthday) personal.birthday = DateChange{birthday, now.birthday};
 
   ContactUpdated event{c.contact_id, state.customer_id};
@@ -71,12 +86,14 @@ Outcome DecideOne(const ContactState& state, const UpdateContact& c, const Decid
   event.department = DiffText(c.department, state.department);
   if (personal != ContactPersonalChanges{}) event.personal = personal;
   if (event == ContactUpdated{c.contact_id, state.customer_id}) {
-    return Refuse(RuleViolated("nothing_to_update", "", "the update changes no field of the contact"));
+    return Refuse(
+        RuleViolated("nothing_to_update", "", "the update changes no field of the contact"));
   }
   return Emit<Event>(std::move(event));
 }
 
-Outcome DecideOne(const ContactState& state, const RecordContactJobChange& c, const DecideContext& ctx) {
+Outcome DecideOne(const ContactState& state, const RecordContactJobChange& c,
+                  const DecideContext& ctx) {
   if (auto e = RequireCurrent(state)) return Refuse(*e);
   if (c.new_customer_id) {
     if (*c.new_customer_id == state.customer_id) {
@@ -86,8 +103,8 @@ Outcome DecideOne(const ContactState& state, const RecordContactJobChange& c, co
     auto customer = RequireUsableCustomer(ctx.directory, *c.new_customer_id, "new_customer_id");
     if (!customer.ok()) return Refuse(customer.error());
   }
-  return Emit<Event>(ContactLeftCompany{c.contact_id, state.customer_id, c.new_customer_id, NonEmpty(c.new_company),
-                                        NonEmpty(c.new_title), c.note});
+  return Emit<Event>(ContactLeftCompany{c.contact_id, state.customer_id, c.new_customer_id,
+                                        NonEmpty(c.new_company), NonEmpty(c.new_title), c.note});
 }
 
 namespace {
@@ -116,24 +133,33 @@ void EvolveOne(ContactState& s, const ContactLeftCompany&) {
   s.roles.clear();
 }
 void EvolveOne(ContactState& s, const ContactRoleAssigned& e) {
-  s.roles[ScopeKey(e.opportunity_id)] = ContactRoleState{e.role, e.influence, e.stance, e.reports_to};
+  s.roles[ScopeKey(e.opportunity_id)] =
+      ContactRoleState{e.role, e.influence, e.stance, e.reports_to};
 }
-void EvolveOne(ContactState& s, const ContactRoleChanged& e) { s.roles[ScopeKey(e.opportunity_id)].role = e.role; }
+void EvolveOne(ContactState& s, const ContactRoleChanged& e) {
+  s.roles[ScopeKey(e.opportunity_id)].role = e.role;
+}
 void EvolveOne(ContactState& s, const ContactInfluenceChanged& e) {
   s.roles[ScopeKey(e.opportunity_id)].influence = e.influence;
 }
-void EvolveOne(ContactState& s, const ContactStanceChanged& e) { s.roles[ScopeKey(e.opportunity_id)].stance = e.stance; }
+void EvolveOne(ContactState& s, const ContactStanceChanged& e) {
+  s.roles[ScopeKey(e.opportunity_id)].stance = e.stance;
+}
 void EvolveOne(ContactState& s, const ContactReportsToChanged& e) {
   s.roles[ScopeKey(e.opportunity_id)].reports_to = e.reports_to;
 }
-void EvolveOne(ContactState& s, const ContactRoleRemoved& e) { s.roles.erase(ScopeKey(e.opportunity_id)); }
+void EvolveOne(ContactState& s, const ContactRoleRemoved& e) {
+  s.roles.erase(ScopeKey(e.opportunity_id));
+}
 
 }  // namespace
 }  // namespace contact_internal
 
-Decision<ContactAggregate::Event> ContactAggregate::Decide(const State& state, const Command& command,
+Decision<ContactAggregate::Event> ContactAggregate::Decide(const State& state,
+                                                           const Command& command,
                                                            const DecideContext& ctx) {
-  return std::visit([&](const auto& c) { return contact_internal::DecideOne(state, c, ctx); }, command);
+  return std::visit([&](const auto& c) { return contact_internal::DecideOne(state, c, ctx); },
+                    command);
 }
 
 void ContactAggregate::Evolve(State& state, const Event& event, Timestamp) {

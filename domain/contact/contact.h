@@ -58,7 +58,8 @@ struct ContactAggregate {
   using Event = std::variant<ContactAdded, ContactUpdated, ContactLeftCompany, ContactRoleAssigned,
                              ContactRoleChanged, ContactInfluenceChanged, ContactStanceChanged,
                              ContactReportsToChanged, ContactRoleRemoved>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

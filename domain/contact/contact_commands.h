@@ -20,14 +20,22 @@
 namespace dealstream::domain {
 
 // A contact's part in a buying decision.
-enum class ContactRole { kUser, kInfluencer, kEconomicBuyer, kDecisionMaker, kGatekeeper, kTechnicalEvaluator };
+enum class ContactRole {
+  kUser,
+  kInfluencer,
+  kEconomicBuyer,
+  kDecisionMaker,
+  kGatekeeper,
+  kTechnicalEvaluator
+};
 constexpr auto EnumNames(ContactRole) {
-  return std::array{std::pair{ContactRole::kUser, std::string_view("user")},
-                    std::pair{ContactRole::kInfluencer, std::string_view("influencer")},
-                    std::pair{ContactRole::kEconomicBuyer, std::string_view("economic_buyer")},
-                    std::pair{ContactRole::kDecisionMaker, std::string_view("decision_maker")},
-                    std::pair{ContactRole::kGatekeeper, std::string_view("gatekeeper")},
-                    std::pair{ContactRole::kTechnicalEvaluator, std::string_view("technical_evaluator")}};
+  return std::array{
+      std::pair{ContactRole::kUser, std::string_view("user")},
+      std::pair{ContactRole::kInfluencer, std::string_view("influencer")},
+      std::pair{ContactRole::kEconomicBuyer, std::string_view("economic_buyer")},
+      std::pair{ContactRole::kDecisionMaker, std::string_view("decision_maker")},
+      std::pair{ContactRole::kGatekeeper, std::string_view("gatekeeper")},
+      std::pair{ContactRole::kTechnicalEvaluator, std::string_view("technical_evaluator")}};
 }
 
 // A contact's attitude towards us.
@@ -57,15 +65,16 @@ struct AddContact {
 };
 constexpr auto Fields(const AddContact*) {
   using T = AddContact;
-  return std::tuple{F("id", &T::id).Doc("id of the new contact; generated when absent"),
-                    F("customer_id", &T::customer_id).Doc("the customer the contact works for"),
-                    F("name", &T::name).MinLength(1).MaxLength(200).Doc("personal data"),
-                    F("title", &T::title).MaxLength(200).Doc("job title, e.g. \"CIO\""),
-                    F("department", &T::department).MaxLength(200).Doc("department at the customer"),
-                    F("phone", &T::phone).MaxLength(40).Doc("personal data"),
-                    F("email", &T::email).MaxLength(254).Doc("personal data"),
-                    F("interests", &T::interests).MaxLength(4000).Doc("personal data; e.g. hobbies"),
-                    F("birthday", &T::birthday).Doc("personal data; not in the future")};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new contact; generated when absent"),
+      F("customer_id", &T::customer_id).Doc("the customer the contact works for"),
+      F("name", &T::name).MinLength(1).MaxLength(200).Doc("personal data"),
+      F("title", &T::title).MaxLength(200).Doc("job title, e.g. \"CIO\""),
+      F("department", &T::department).MaxLength(200).Doc("department at the customer"),
+      F("phone", &T::phone).MaxLength(40).Doc("personal data"),
+      F("email", &T::email).MaxLength(254).Doc("personal data"),
+      F("interests", &T::interests).MaxLength(4000).Doc("personal data; e.g. hobbies"),
+      F("birthday", &T::birthday).Doc("personal data; not in the future")};
 }
 
 // Changes the given fields: absent fields stay, "" clears an optional text
@@ -86,8 +95,10 @@ struct UpdateContact {
 };
 constexpr auto Fields(const UpdateContact*) {
   using T = UpdateContact;
-  return std::tuple{F("contact_id", &T::contact_id), F("name", &T::name).MaxLength(200).Doc("personal data"),
-                    F("title", &T::title).MaxLength(200), F("department", &T::department).MaxLength(200),
+  return std::tuple{F("contact_id", &T::contact_id),
+                    F("name", &T::name).MaxLength(200).Doc("personal data"),
+                    F("title", &T::title).MaxLength(200),
+                    F("department", &T::department).MaxLength(200),
                     F("phone", &T::phone).MaxLength(40).Doc("personal data"),
                     F("email", &T::email).MaxLength(254).Doc("personal data"),
                     F("interests", &T::interests).MaxLength(4000).Doc("personal data"),
@@ -109,10 +120,11 @@ struct RecordContactJobChange {
 };
 constexpr auto Fields(const RecordContactJobChange*) {
   using T = RecordContactJobChange;
-  return std::tuple{F("contact_id", &T::contact_id),
-                    F("new_customer_id", &T::new_customer_id).Doc("the new employer, when it is a customer"),
-                    F("new_company", &T::new_company).MaxLength(200).Doc("the new employer's name"),
-                    F("new_title", &T::new_title).MaxLength(200), F("note", &T::note).MaxLength(4000)};
+  return std::tuple{
+      F("contact_id", &T::contact_id),
+      F("new_customer_id", &T::new_customer_id).Doc("the new employer, when it is a customer"),
+      F("new_company", &T::new_company).MaxLength(200).Doc("the new employer's name"),
+      F("new_title", &T::new_title).MaxLength(200), F("note", &T::note).MaxLength(4000)};
 }
 
 // Gives the contact a role in the decision tree of its customer
@@ -133,12 +145,14 @@ struct SetContactRole {
 };
 constexpr auto Fields(const SetContactRole*) {
   using T = SetContactRole;
-  return std::tuple{F("contact_id", &T::contact_id),
-                    F("opportunity_id", &T::opportunity_id).Doc("absent = the customer's own decision tree"),
-                    F("role", &T::role), F("influence", &T::influence).Range(1, 5).Doc("1 (low) to 5 (high)"),
-                    F("stance", &T::stance),
-                    F("reports_to", &T::reports_to).Doc("another contact of the same customer"),
-                    F("clear_reports_to", &T::clear_reports_to).Doc("true removes the reports-to link")};
+  return std::tuple{
+      F("contact_id", &T::contact_id),
+      F("opportunity_id", &T::opportunity_id).Doc("absent = the customer's own decision tree"),
+      F("role", &T::role),
+      F("influence", &T::influence).Range(1, 5).Doc("1 (low) to 5 (high)"),
+      F("stance", &T::stance),
+      F("reports_to", &T::reports_to).Doc("another contact of the same customer"),
+      F("clear_reports_to", &T::clear_reports_to).Doc("true removes the reports-to link")};
 }
 
 // The stance of a contact who holds a role in that tree changed.
@@ -153,7 +167,8 @@ struct ChangeContactStance {
 };
 constexpr auto Fields(const ChangeContactStance*) {
   using T = ChangeContactStance;
-  return std::tuple{F("contact_id", &T::contact_id), F("opportunity_id", &T::opportunity_id), F("stance", &T::stance),
+  return std::tuple{F("contact_id", &T::contact_id), F("opportunity_id", &T::opportunity_id),
+                    F("stance", &T::stance),
                     F("note", &T::note).MaxLength(4000).Doc("what changed their mind")};
 }
 

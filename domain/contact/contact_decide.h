@@ -24,9 +24,11 @@ std::optional<DomainError> RequireCurrent(const ContactState& state);
 
 Outcome DecideOne(const ContactState& state, const AddContact& c, const DecideContext& ctx);
 Outcome DecideOne(const ContactState& state, const UpdateContact& c, const DecideContext& ctx);
-Outcome DecideOne(const ContactState& state, const RecordContactJobChange& c, const DecideContext& ctx);
+Outcome DecideOne(const ContactState& state, const RecordContactJobChange& c,
+                  const DecideContext& ctx);
 Outcome DecideOne(const ContactState& state, const SetContactRole& c, const DecideContext& ctx);
-Outcome DecideOne(const ContactState& state, const ChangeContactStance& c, const DecideContext& ctx);
+Outcome DecideOne(const ContactState& state, const ChangeContactStance& c,
+                  const DecideContext& ctx);
 Outcome DecideOne(const ContactState& state, const RemoveContactRole& c, const DecideContext& ctx);
 
 }  // namespace dealstream::domain::contact_internal

@@ -33,8 +33,8 @@ struct ContactPersonalData {
 constexpr auto Fields(const ContactPersonalData*) {
   using T = ContactPersonalData;
   return std::tuple{F("name", &T::name).MaxLength(200), F("phone", &T::phone).MaxLength(40),
-                    F("email", &T::email).MaxLength(254), F("interests", &T::interests).MaxLength(4000),
-                    F("birthday", &T::birthday)};
+                    F("email", &T::email).MaxLength(254),
+                    F("interests", &T::interests).MaxLength(4000), F("birthday", &T::birthday)};
 }
 
 struct ContactAdded {
@@ -48,9 +48,10 @@ struct ContactAdded {
 };
 constexpr auto Fields(const ContactAdded*) {
   using T = ContactAdded;
-  return std::tuple{F("contact_id", &T::contact_id), F("customer_id", &T::customer_id),
-                    F("title", &T::title).MaxLength(200), F("department", &T::department).MaxLength(200),
-                    F("personal", &T::personal).Doc("personal data: encrypted per contact, forgettable")};
+  return std::tuple{
+      F("contact_id", &T::contact_id), F("customer_id", &T::customer_id),
+      F("title", &T::title).MaxLength(200), F("department", &T::department).MaxLength(200),
+      F("personal", &T::personal).Doc("personal data: encrypted per contact, forgettable")};
 }
 
 // PERSONAL DATA: the changed personal fields with their previous values.
@@ -80,9 +81,10 @@ struct ContactUpdated {
 };
 constexpr auto Fields(const ContactUpdated*) {
   using T = ContactUpdated;
-  return std::tuple{F("contact_id", &T::contact_id), F("customer_id", &T::customer_id), F("title", &T::title),
-                    F("department", &T::department),
-                    F("personal", &T::personal).Doc("personal data: encrypted per contact, forgettable")};
+  return std::tuple{
+      F("contact_id", &T::contact_id), F("customer_id", &T::customer_id), F("title", &T::title),
+      F("department", &T::department),
+      F("personal", &T::personal).Doc("personal data: encrypted per contact, forgettable")};
 }
 
 // The contact left the customer; all their decision-tree roles end here.
@@ -98,9 +100,12 @@ struct ContactLeftCompany {
 };
 constexpr auto Fields(const ContactLeftCompany*) {
   using T = ContactLeftCompany;
-  return std::tuple{F("contact_id", &T::contact_id), F("customer_id", &T::customer_id),
-                    F("new_customer_id", &T::new_customer_id), F("new_company", &T::new_company).MaxLength(200),
-                    F("new_title", &T::new_title).MaxLength(200), F("note", &T::note).MaxLength(4000)};
+  return std::tuple{F("contact_id", &T::contact_id),
+                    F("customer_id", &T::customer_id),
+                    F("new_customer_id", &T::new_customer_id),
+                    F("new_company", &T::new_company).MaxLength(200),
+                    F("new_title", &T::new_title).MaxLength(200),
+                    F("note", &T::note).MaxLength(4000)};
 }
 
 // A first role in one decision tree: the customer's (opportunity_id
@@ -119,9 +124,12 @@ struct ContactRoleAssigned {
 };
 constexpr auto Fields(const ContactRoleAssigned*) {
   using T = ContactRoleAssigned;
-  return std::tuple{F("contact_id", &T::contact_id), F("customer_id", &T::customer_id),
-                    F("opportunity_id", &T::opportunity_id), F("role", &T::role),
-                    F("influence", &T::influence).Range(1, 5), F("stance", &T::stance),
+  return std::tuple{F("contact_id", &T::contact_id),
+                    F("customer_id", &T::customer_id),
+                    F("opportunity_id", &T::opportunity_id),
+                    F("role", &T::role),
+                    F("influence", &T::influence).Range(1, 5),
+                    F("stance", &T::stance),
                     F("reports_to", &T::reports_to)};
 }
 
@@ -153,7 +161,8 @@ struct ContactInfluenceChanged {
 constexpr auto Fields(const ContactInfluenceChanged*) {
   using T = ContactInfluenceChanged;
   return std::tuple{F("contact_id", &T::contact_id), F("customer_id", &T::customer_id),
-                    F("opportunity_id", &T::opportunity_id), F("influence", &T::influence).Range(1, 5),
+                    F("opportunity_id", &T::opportunity_id),
+                    F("influence", &T::influence).Range(1, 5),
                     F("previous_influence", &T::previous_influence).Range(1, 5)};
 }
 
@@ -169,8 +178,8 @@ struct ContactStanceChanged {
 };
 constexpr auto Fields(const ContactStanceChanged*) {
   using T = ContactStanceChanged;
-  return std::tuple{F("contact_id", &T::contact_id), F("customer_id", &T::customer_id),
-                    F("opportunity_id", &T::opportunity_id), F("stance", &T::stance),
+  return std::tuple{F("contact_id", &T::contact_id),           F("customer_id", &T::customer_id),
+                    F("opportunity_id", &T::opportunity_id),   F("stance", &T::stance),
                     F("previous_stance", &T::previous_stance), F("note", &T::note).MaxLength(4000)};
 }
 

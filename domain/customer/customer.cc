@@ -13,34 +13,45 @@ namespace dealstream::domain {
 namespace customer_internal {
 
 std::optional<DomainError> RequireUsable(const CustomerState& state, bool allow_archived) {
-  if (!state.exists) return NotFound("customer_not_found", "customer_id", "customer_id: no such customer");
+  if (!state.exists) {
+    return NotFound("customer_not_found", "customer_id", "customer_id: no such customer");
+  }
   if (state.merged_into) {
-    return RuleViolated("customer_merged", "customer_id",
-                        "customer_id: was merged into \"" + state.merged_into->value + "\"; use that customer");
+    return RuleViolated(
+        "customer_merged", "customer_id",
+        "customer_id: was merged into \"" + state.merged_into->value + "\"; use that customer");
   }
   if (state.archived && !allow_archived) {
-    return RuleViolated("customer_archived", "customer_id", "customer_id: is archived; restore it first");
+    return RuleViolated("customer_archived", "customer_id",
+                        "customer_id: is archived; restore it first");
   }
   return std::nullopt;
 }
 
 Outcome DecideOne(const CustomerState& state, const RegisterCustomer& c, const DecideContext& ctx) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
-  if (state.exists) return Refuse(AlreadyExists("customer_exists", "customer \"" + c.id->value + "\" exists"));
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
+  if (state.exists) {
+    return Refuse(AlreadyExists("customer_exists", "customer \"" + c.id->value + "\" exists"));
+  }
   if (IsBlank(c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
   auto owner = RequireActiveEmployee(ctx.directory, c.owner_id, "owner_id", "owner");
   if (!owner.ok()) return Refuse(owner.error());
   Id department = c.department_id.value_or(owner->department_id);
   if (auto e = RequireOpenDepartment(ctx.directory, department, "department_id")) return Refuse(*e);
   return Emit<Event>(CustomerRegistered{*c.id, c.name, c.owner_id, department, NonEmpty(c.industry),
-                                        NonEmpty(c.region), c.size, NonEmpty(c.source), NonEmpty(c.address),
-                                        NonEmpty(c.phone), NonEmpty(c.website),
+                                        NonEmpty(c.region), c.size, NonEmpty(c.source),
+                                        NonEmpty(c.address), NonEmpty(c.phone), NonEmpty(c.website),
                                         c.lifecycle.value_or(Lifecycle::kTarget)});
 }
 
-Outcome DecideOne(const CustomerState& state, const UpdateCustomerProfile& c, const DecideContext&) {
+Outcome DecideOne(const CustomerState& state, const UpdateCustomerProfile& c,
+                  const DecideContext&) {
   if (auto e = RequireUsable(state)) return Refuse(*e);
-  if (c.name && IsBlank(*c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  if (c.name && IsBlank(*c.name)) {
+    return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  }
   CustomerProfileUpdated event{c.customer_id};
   event.name = DiffText(c.name, state.name);
   event.industry = DiffText(c.industry, state.industry);
@@ -51,25 +62,30 @@ Outcome DecideOne(const CustomerState& state, const UpdateCustomerProfile& c, co
   event.phone = DiffText(c.phone, state.phone);
   event.website = DiffText(c.website, state.website);
   if (event == CustomerProfileUpdated{c.customer_id}) {
-    return Refuse(RuleViolated("nothing_to_update", "", "the update changes no field of the customer"));
+    return Refuse(
+        RuleViolated("nothing_to_update", "", "the update changes no field of the customer"));
   }
   return Emit<Event>(std::move(event));
 }
 
-Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c, const DecideContext& ctx) {
+Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c,
+                  const DecideContext& ctx) {
   if (auto e = RequireUsable(state)) return Refuse(*e);
-  if (c.values.empty()) return Refuse(Invalid("custom_fields_required", "values", "values: give at least one field"));
+  if (c.values.empty()) {
+    return Refuse(Invalid("custom_fields_required", "values", "values: give at least one field"));
+  }
   if (c.values.size() > kMaxCustomFieldsPerCommand) {
-    return Refuse(Invalid("too_many_custom_fields", "values",
-                          "values: at most " + std::to_string(kMaxCustomFieldsPerCommand) + " fields per command"));
+    return Refuse(Invalid(
+        "too_many_custom_fields", "values",
+        "values: at most " + std::to_string(kMaxCustomFieldsPerCommand) + " fields per command"));
   }
   CustomerCustomFieldsSet event{c.customer_id, {}};
   for (const auto& [key, value] : c.values) {
     std::string path = "values." + key;
     std::optional<CustomFieldFacts> field = ctx.directory.FindCustomField("customer", key);
     if (!field) {
-      return Refuse(NotFound("custom_field_not_found", path, path + ": no custom field \"" + key +
-                                                                 "\" is defined for customers"));
+      return Refuse(NotFound("custom_field_not_found", path,
+                             path + ": no custom field \"" + key + "\" is defined for customers"));
     }
     if (!value.empty() && !IsValidCustomFieldValue(*field, value)) {
       return Refuse(Invalid("custom_field_value_invalid", path,
@@ -82,7 +98,8 @@ Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c, 
     if (next != previous) event.changes.push_back(CustomFieldValueChange{key, next, previous});
   }
   if (event.changes.empty()) {
-    return Refuse(RuleViolated("nothing_to_update", "values", "values: every field has this value already"));
+    return Refuse(
+        RuleViolated("nothing_to_update", "values", "values: every field has this value already"));
   }
   return Emit<Event>(std::move(event));
 }
@@ -90,7 +107,8 @@ Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c, 
 Outcome DecideOne(const CustomerState& state, const AssignCustomer& c, const DecideContext& ctx) {
   if (auto e = RequireUsable(state)) return Refuse(*e);
   if (!c.owner_id && !c.department_id) {
-    return Refuse(Invalid("assignment_required", "owner_id", "owner_id: give a new owner_id and/or department_id"));
+    return Refuse(Invalid("assignment_required", "owner_id",
+                          "owner_id: give a new owner_id and/or department_id"));
   }
   Id owner = c.owner_id.value_or(state.owner_id);
   Id department = state.department_id;
@@ -105,10 +123,12 @@ Outcome DecideOne(const CustomerState& state, const AssignCustomer& c, const Dec
                                "the customer is assigned like this already"));
   }
   if (department != state.department_id) {
-    if (auto e = RequireOpenDepartment(ctx.directory, department, "department_id")) return Refuse(*e);
+    if (auto e = RequireOpenDepartment(ctx.directory, department, "department_id")) {
+      return Refuse(*e);
+    }
   }
-  return Emit<Event>(
-      CustomerAssigned{c.customer_id, owner, state.owner_id, department, state.department_id, c.reason});
+  return Emit<Event>(CustomerAssigned{c.customer_id, owner, state.owner_id, department,
+                                      state.department_id, c.reason});
 }
 
 Outcome DecideOne(const CustomerState& state, const ArchiveCustomer& c, const DecideContext&) {
@@ -119,7 +139,8 @@ Outcome DecideOne(const CustomerState& state, const ArchiveCustomer& c, const De
 Outcome DecideOne(const CustomerState& state, const RestoreCustomer& c, const DecideContext&) {
   if (auto e = RequireUsable(state, /*allow_archived=*/true)) return Refuse(*e);
   if (!state.archived) {
-    return Refuse(RuleViolated("customer_not_archived", "customer_id", "customer_id: is not archived"));
+    return Refuse(
+        RuleViolated("customer_not_archived", "customer_id", "customer_id: is not archived"));
   }
   return Emit<Event>(CustomerRestored{c.customer_id});
 }
@@ -167,8 +188,12 @@ void EvolveOne(CustomerState& s, const CustomerAssigned& e) {
 }
 void EvolveOne(CustomerState& s, const CustomerArchived&) { s.archived = true; }
 void EvolveOne(CustomerState& s, const CustomerRestored&) { s.archived = false; }
-void EvolveOne(CustomerState& s, const CustomerDuplicateMerged& e) { s.merged_into = e.survivor_id; }
-void EvolveOne(CustomerState& s, const CustomerDuplicateAbsorbed& e) { s.absorbed_duplicates.push_back(e.duplicate_id); }
+void EvolveOne(CustomerState& s, const CustomerDuplicateMerged& e) {
+  s.merged_into = e.survivor_id;
+}
+void EvolveOne(CustomerState& s, const CustomerDuplicateAbsorbed& e) {
+  s.absorbed_duplicates.push_back(e.duplicate_id);
+}
 void EvolveOne(CustomerState& s, const CustomerLifecycleChanged& e) { s.lifecycle = e.to; }
 
 }  // namespace
@@ -179,9 +204,11 @@ void EvolveAny(CustomerState& state, const Event& event) {
 
 }  // namespace customer_internal
 
-Decision<CustomerAggregate::Event> CustomerAggregate::Decide(const State& state, const Command& command,
+Decision<CustomerAggregate::Event> CustomerAggregate::Decide(const State& state,
+                                                             const Command& command,
                                                              const DecideContext& ctx) {
-  return std::visit([&](const auto& c) { return customer_internal::DecideOne(state, c, ctx); }, command);
+  return std::visit([&](const auto& c) { return customer_internal::DecideOne(state, c, ctx); },
+                    command);
 }
 
 void CustomerAggregate::Evolve(State& state, const Event& event, Timestamp) {
@@ -190,8 +217,13 @@ void CustomerAggregate::Evolve(State& state, const Event& event, Timestamp) {
 
 std::optional<CustomerFacts> FactsOf(const CustomerState& state) {
   if (!state.exists) return std::nullopt;
-  return CustomerFacts{state.id,       state.name,       state.owner_id, state.department_id,
-                       std::string(NameOf(state.lifecycle)), state.archived, state.merged_into.has_value(),
+  return CustomerFacts{state.id,
+                       state.name,
+                       state.owner_id,
+                       state.department_id,
+                       std::string(NameOf(state.lifecycle)),
+                       state.archived,
+                       state.merged_into.has_value(),
                        state.merged_into};
 }
 

@@ -56,13 +56,16 @@ struct CustomerState {
 struct CustomerAggregate {
   static constexpr std::string_view kCategory = "customer";
   using State = CustomerState;
-  using Command = std::variant<RegisterCustomer, UpdateCustomerProfile, SetCustomerCustomFields, AssignCustomer,
-                               ArchiveCustomer, RestoreCustomer, MergeCustomer, RecordMergedDuplicate,
-                               ChangeCustomerLifecycle, DeriveCustomerLifecycle>;
-  using Event = std::variant<CustomerRegistered, CustomerProfileUpdated, CustomerCustomFieldsSet, CustomerAssigned,
-                             CustomerArchived, CustomerRestored, CustomerDuplicateMerged, CustomerDuplicateAbsorbed,
-                             CustomerLifecycleChanged>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  using Command =
+      std::variant<RegisterCustomer, UpdateCustomerProfile, SetCustomerCustomFields, AssignCustomer,
+                   ArchiveCustomer, RestoreCustomer, MergeCustomer, RecordMergedDuplicate,
+                   ChangeCustomerLifecycle, DeriveCustomerLifecycle>;
+  using Event =
+      std::variant<CustomerRegistered, CustomerProfileUpdated, CustomerCustomFieldsSet,
+                   CustomerAssigned, CustomerArchived, CustomerRestored, CustomerDuplicateMerged,
+                   CustomerDuplicateAbsorbed, CustomerLifecycleChanged>;
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

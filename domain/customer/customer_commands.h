@@ -45,15 +45,19 @@ struct RegisterCustomer {
 };
 constexpr auto Fields(const RegisterCustomer*) {
   using T = RegisterCustomer;
-  return std::tuple{F("id", &T::id).Doc("id of the new customer; generated when absent"),
-                    F("name", &T::name).MinLength(1).MaxLength(200),
-                    F("owner_id", &T::owner_id).Doc("the employee who owns the account"),
-                    F("industry", &T::industry).MaxLength(100), F("region", &T::region).MaxLength(100),
-                    F("size", &T::size), F("source", &T::source).MaxLength(100).Doc("e.g. \"trade show\""),
-                    F("address", &T::address).MaxLength(400), F("phone", &T::phone).MaxLength(40),
-                    F("website", &T::website).MaxLength(200),
-                    F("department_id", &T::department_id).Doc("defaults to the owner's department"),
-                    F("lifecycle", &T::lifecycle).Doc("initial lifecycle state; default \"target\"")};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new customer; generated when absent"),
+      F("name", &T::name).MinLength(1).MaxLength(200),
+      F("owner_id", &T::owner_id).Doc("the employee who owns the account"),
+      F("industry", &T::industry).MaxLength(100),
+      F("region", &T::region).MaxLength(100),
+      F("size", &T::size),
+      F("source", &T::source).MaxLength(100).Doc("e.g. \"trade show\""),
+      F("address", &T::address).MaxLength(400),
+      F("phone", &T::phone).MaxLength(40),
+      F("website", &T::website).MaxLength(200),
+      F("department_id", &T::department_id).Doc("defaults to the owner's department"),
+      F("lifecycle", &T::lifecycle).Doc("initial lifecycle state; default \"target\"")};
 }
 
 // Changes the given profile fields: absent fields stay, "" clears an
@@ -74,10 +78,14 @@ struct UpdateCustomerProfile {
 };
 constexpr auto Fields(const UpdateCustomerProfile*) {
   using T = UpdateCustomerProfile;
-  return std::tuple{F("customer_id", &T::customer_id), F("name", &T::name).MaxLength(200),
-                    F("industry", &T::industry).MaxLength(100), F("region", &T::region).MaxLength(100),
-                    F("size", &T::size), F("source", &T::source).MaxLength(100),
-                    F("address", &T::address).MaxLength(400), F("phone", &T::phone).MaxLength(40),
+  return std::tuple{F("customer_id", &T::customer_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("industry", &T::industry).MaxLength(100),
+                    F("region", &T::region).MaxLength(100),
+                    F("size", &T::size),
+                    F("source", &T::source).MaxLength(100),
+                    F("address", &T::address).MaxLength(400),
+                    F("phone", &T::phone).MaxLength(40),
                     F("website", &T::website).MaxLength(200)};
 }
 
@@ -202,7 +210,10 @@ struct DeriveCustomerLifecycle {
 constexpr auto Fields(const DeriveCustomerLifecycle*) {
   using T = DeriveCustomerLifecycle;
   return std::tuple{F("customer_id", &T::customer_id), F("lifecycle", &T::lifecycle),
-                    F("reason", &T::reason).MinLength(1).MaxLength(200).Doc("the rule, e.g. \"first_contract_signed\"")};
+                    F("reason", &T::reason)
+                        .MinLength(1)
+                        .MaxLength(200)
+                        .Doc("the rule, e.g. \"first_contract_signed\"")};
 }
 
 }  // namespace dealstream::domain

@@ -19,15 +19,20 @@ inline Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); 
 std::optional<DomainError> RequireUsable(const CustomerState& state, bool allow_archived = false);
 
 Outcome DecideOne(const CustomerState& state, const RegisterCustomer& c, const DecideContext& ctx);
-Outcome DecideOne(const CustomerState& state, const UpdateCustomerProfile& c, const DecideContext& ctx);
-Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c, const DecideContext& ctx);
+Outcome DecideOne(const CustomerState& state, const UpdateCustomerProfile& c,
+                  const DecideContext& ctx);
+Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c,
+                  const DecideContext& ctx);
 Outcome DecideOne(const CustomerState& state, const AssignCustomer& c, const DecideContext& ctx);
 Outcome DecideOne(const CustomerState& state, const ArchiveCustomer& c, const DecideContext& ctx);
 Outcome DecideOne(const CustomerState& state, const RestoreCustomer& c, const DecideContext& ctx);
 Outcome DecideOne(const CustomerState& state, const MergeCustomer& c, const DecideContext& ctx);
-Outcome DecideOne(const CustomerState& state, const RecordMergedDuplicate& c, const DecideContext& ctx);
-Outcome DecideOne(const CustomerState& state, const ChangeCustomerLifecycle& c, const DecideContext& ctx);
-Outcome DecideOne(const CustomerState& state, const DeriveCustomerLifecycle& c, const DecideContext& ctx);
+Outcome DecideOne(const CustomerState& state, const RecordMergedDuplicate& c,
+                  const DecideContext& ctx);
+Outcome DecideOne(const CustomerState& state, const ChangeCustomerLifecycle& c,
+                  const DecideContext& ctx);
+Outcome DecideOne(const CustomerState& state, const DeriveCustomerLifecycle& c,
+                  const DecideContext& ctx);
 
 void EvolveAny(CustomerState& state, const Event& event);
 

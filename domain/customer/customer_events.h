@@ -33,12 +33,18 @@ struct CustomerRegistered {
 };
 constexpr auto Fields(const CustomerRegistered*) {
   using T = CustomerRegistered;
-  return std::tuple{F("customer_id", &T::customer_id), F("name", &T::name).MaxLength(200),
-                    F("owner_id", &T::owner_id), F("department_id", &T::department_id),
-                    F("industry", &T::industry).MaxLength(100), F("region", &T::region).MaxLength(100),
-                    F("size", &T::size), F("source", &T::source).MaxLength(100),
-                    F("address", &T::address).MaxLength(400), F("phone", &T::phone).MaxLength(40),
-                    F("website", &T::website).MaxLength(200), F("lifecycle", &T::lifecycle)};
+  return std::tuple{F("customer_id", &T::customer_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("industry", &T::industry).MaxLength(100),
+                    F("region", &T::region).MaxLength(100),
+                    F("size", &T::size),
+                    F("source", &T::source).MaxLength(100),
+                    F("address", &T::address).MaxLength(400),
+                    F("phone", &T::phone).MaxLength(40),
+                    F("website", &T::website).MaxLength(200),
+                    F("lifecycle", &T::lifecycle)};
 }
 
 struct CustomerSizeChange {
@@ -67,9 +73,10 @@ struct CustomerProfileUpdated {
 };
 constexpr auto Fields(const CustomerProfileUpdated*) {
   using T = CustomerProfileUpdated;
-  return std::tuple{F("customer_id", &T::customer_id), F("name", &T::name), F("industry", &T::industry),
-                    F("region", &T::region), F("size", &T::size), F("source", &T::source),
-                    F("address", &T::address), F("phone", &T::phone), F("website", &T::website)};
+  return std::tuple{
+      F("customer_id", &T::customer_id), F("name", &T::name),   F("industry", &T::industry),
+      F("region", &T::region),           F("size", &T::size),   F("source", &T::source),
+      F("address", &T::address),         F("phone", &T::phone), F("website", &T::website)};
 }
 
 struct CustomFieldValueChange {
@@ -109,9 +116,12 @@ struct CustomerAssigned {
 };
 constexpr auto Fields(const CustomerAssigned*) {
   using T = CustomerAssigned;
-  return std::tuple{F("customer_id", &T::customer_id), F("owner_id", &T::owner_id),
-                    F("previous_owner_id", &T::previous_owner_id), F("department_id", &T::department_id),
-                    F("previous_department_id", &T::previous_department_id), F("reason", &T::reason).MaxLength(4000)};
+  return std::tuple{F("customer_id", &T::customer_id),
+                    F("owner_id", &T::owner_id),
+                    F("previous_owner_id", &T::previous_owner_id),
+                    F("department_id", &T::department_id),
+                    F("previous_department_id", &T::previous_department_id),
+                    F("reason", &T::reason).MaxLength(4000)};
 }
 
 struct CustomerArchived {
@@ -145,8 +155,8 @@ struct CustomerDuplicateMerged {
 };
 constexpr auto Fields(const CustomerDuplicateMerged*) {
   using T = CustomerDuplicateMerged;
-  return std::tuple{F("customer_id", &T::customer_id).Doc("the duplicate"), F("survivor_id", &T::survivor_id),
-                    F("reason", &T::reason).MaxLength(4000)};
+  return std::tuple{F("customer_id", &T::customer_id).Doc("the duplicate"),
+                    F("survivor_id", &T::survivor_id), F("reason", &T::reason).MaxLength(4000)};
 }
 
 // On the survivor's stream: a duplicate was merged into it.
@@ -158,7 +168,8 @@ struct CustomerDuplicateAbsorbed {
 };
 constexpr auto Fields(const CustomerDuplicateAbsorbed*) {
   using T = CustomerDuplicateAbsorbed;
-  return std::tuple{F("customer_id", &T::customer_id).Doc("the survivor"), F("duplicate_id", &T::duplicate_id)};
+  return std::tuple{F("customer_id", &T::customer_id).Doc("the survivor"),
+                    F("duplicate_id", &T::duplicate_id)};
 }
 
 struct CustomerLifecycleChanged {
@@ -172,9 +183,10 @@ struct CustomerLifecycleChanged {
 };
 constexpr auto Fields(const CustomerLifecycleChanged*) {
   using T = CustomerLifecycleChanged;
-  return std::tuple{F("customer_id", &T::customer_id), F("from", &T::from), F("to", &T::to),
-                    F("reason", &T::reason).MaxLength(4000).Doc("a person's words, or the derivation rule"),
-                    F("cause", &T::cause)};
+  return std::tuple{
+      F("customer_id", &T::customer_id), F("from", &T::from), F("to", &T::to),
+      F("reason", &T::reason).MaxLength(4000).Doc("a person's words, or the derivation rule"),
+      F("cause", &T::cause)};
 }
 
 }  // namespace dealstream::domain

@@ -13,7 +13,8 @@ bool IsOneOf(L value, std::initializer_list<L> options) {
   return std::find(options.begin(), options.end(), value) != options.end();
 }
 
-std::optional<std::pair<L, std::string_view>> Rule(L current, T trigger, const CustomerBusiness& business,
+std::optional<std::pair<L, std::string_view>> Rule(L current, T trigger,
+                                                   const CustomerBusiness& business,
                                                    const LifecyclePolicyOptions& options) {
   const int32_t purchases = std::max(business.won_opportunities, business.signed_contracts);
   switch (trigger) {
@@ -21,7 +22,9 @@ std::optional<std::pair<L, std::string_view>> Rule(L current, T trigger, const C
       if (current == L::kTarget) return std::pair{L::kPotential, "engaged"};
       return std::nullopt;
     case T::kOpportunityOpened:
-      if (IsOneOf(current, {L::kTarget, L::kPotential})) return std::pair{L::kOpportunity, "first_opportunity_opened"};
+      if (IsOneOf(current, {L::kTarget, L::kPotential})) {
+        return std::pair{L::kOpportunity, "first_opportunity_opened"};
+      }
       if (current == L::kChurned) return std::pair{L::kOpportunity, "reactivated_by_opportunity"};
       return std::nullopt;
     case T::kOpportunityWon:
@@ -30,7 +33,8 @@ std::optional<std::pair<L, std::string_view>> Rule(L current, T trigger, const C
         return std::pair{L::kLoyal, "repeat_purchase"};
       }
       if (IsOneOf(current, {L::kTarget, L::kPotential, L::kOpportunity, L::kChurned})) {
-        return std::pair{L::kSigned, trigger == T::kOpportunityWon ? "first_deal_won" : "first_contract_signed"};
+        return std::pair{
+            L::kSigned, trigger == T::kOpportunityWon ? "first_deal_won" : "first_contract_signed"};
       }
       return std::nullopt;
     case T::kOpportunityLost:
@@ -53,7 +57,8 @@ std::optional<std::pair<L, std::string_view>> Rule(L current, T trigger, const C
 }  // namespace
 
 std::optional<DeriveCustomerLifecycle> DeriveLifecycle(const Id& customer_id, Lifecycle current,
-                                                       LifecycleTrigger trigger, const CustomerBusiness& business,
+                                                       LifecycleTrigger trigger,
+                                                       const CustomerBusiness& business,
                                                        const LifecyclePolicyOptions& options) {
   auto rule = Rule(current, trigger, business, options);
   if (!rule || rule->first == current) return std::nullopt;

@@ -9,21 +9,18 @@
 // contract is recorded and a contract signed without an opportunity counts
 // too):
 //
-//   trigger              when                                       → state        reason
-//   engaged              target                                     → potential    "engaged"
-//   opportunity_opened   target, potential                          → opportunity  "first_opportunity_opened"
-//   opportunity_opened   churned                                    → opportunity  "reactivated_by_opportunity"
-//   opportunity_won,     purchases ≥ loyal_after_purchases, and
-//   contract_signed        not loyal                                → loyal        "repeat_purchase"
-//   opportunity_won,     target, potential, opportunity, churned    → signed       "first_deal_won" /
-//   contract_signed                                                                "first_contract_signed"
-//   opportunity_lost     opportunity, no open opportunity left,
-//                          no purchase ever                         → potential    "all_opportunities_lost"
-//   opportunity_lost     opportunity, no open opportunity left,
-//                          earlier purchases (a lost comeback)      → churned      "all_opportunities_lost"
-//   contract_ended,      signed or loyal, no active contract, no
-//   inactivity_reviewed    open opportunity, and no activity for
-//                          churn_after_inactive_days (or never)     → churned      "no_active_business"
+//   engaged: target → potential ("engaged")
+//   opportunity_opened: target or potential → opportunity ("first_opportunity_opened");
+//       churned → opportunity ("reactivated_by_opportunity")
+//   opportunity_won / contract_signed: purchases ≥ loyal_after_purchases and not loyal
+//       → loyal ("repeat_purchase"); otherwise target, potential, opportunity or churned
+//       → signed ("first_deal_won" / "first_contract_signed")
+//   opportunity_lost: opportunity with no open opportunity left → potential if never
+//       purchased, churned after earlier purchases, a lost comeback
+//       ("all_opportunities_lost")
+//   contract_ended / inactivity_reviewed: signed or loyal, with no active contract, no
+//       open opportunity and no activity for churn_after_inactive_days (or none ever)
+//       → churned ("no_active_business")
 //
 // Anything else derives nothing. Positive facts never move a customer
 // down (a loyal customer who signs again stays loyal), so a manual setting
@@ -43,22 +40,23 @@
 namespace dealstream::domain {
 
 enum class LifecycleTrigger {
-  kEngaged,             // first contact added, activity completed or lead qualified
+  kEngaged,  // first contact added, activity completed or lead qualified
   kOpportunityOpened,
   kOpportunityWon,
-  kOpportunityLost,     // lost or abandoned
+  kOpportunityLost,  // lost or abandoned
   kContractSigned,
   kContractEnded,       // completed or terminated
   kInactivityReviewed,  // a periodic review by the process manager
 };
 constexpr auto EnumNames(LifecycleTrigger) {
-  return std::array{std::pair{LifecycleTrigger::kEngaged, std::string_view("engaged")},
-                    std::pair{LifecycleTrigger::kOpportunityOpened, std::string_view("opportunity_opened")},
-                    std::pair{LifecycleTrigger::kOpportunityWon, std::string_view("opportunity_won")},
-                    std::pair{LifecycleTrigger::kOpportunityLost, std::string_view("opportunity_lost")},
-                    std::pair{LifecycleTrigger::kContractSigned, std::string_view("contract_signed")},
-                    std::pair{LifecycleTrigger::kContractEnded, std::string_view("contract_ended")},
-                    std::pair{LifecycleTrigger::kInactivityReviewed, std::string_view("inactivity_reviewed")}};
+  return std::array{
+      std::pair{LifecycleTrigger::kEngaged, std::string_view("engaged")},
+      std::pair{LifecycleTrigger::kOpportunityOpened, std::string_view("opportunity_opened")},
+      std::pair{LifecycleTrigger::kOpportunityWon, std::string_view("opportunity_won")},
+      std::pair{LifecycleTrigger::kOpportunityLost, std::string_view("opportunity_lost")},
+      std::pair{LifecycleTrigger::kContractSigned, std::string_view("contract_signed")},
+      std::pair{LifecycleTrigger::kContractEnded, std::string_view("contract_ended")},
+      std::pair{LifecycleTrigger::kInactivityReviewed, std::string_view("inactivity_reviewed")}};
 }
 
 // The customer's business as the process manager sees it once the trigger
@@ -81,7 +79,8 @@ struct LifecyclePolicyOptions {
 };
 
 std::optional<DeriveCustomerLifecycle> DeriveLifecycle(const Id& customer_id, Lifecycle current,
-                                                       LifecycleTrigger trigger, const CustomerBusiness& business,
+                                                       LifecycleTrigger trigger,
+                                                       const CustomerBusiness& business,
                                                        const LifecyclePolicyOptions& options = {});
 
 }  // namespace dealstream::domain

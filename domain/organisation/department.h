@@ -38,11 +38,12 @@ struct DepartmentState {
 struct DepartmentAggregate {
   static constexpr std::string_view kCategory = "department";
   using State = DepartmentState;
-  using Command = std::variant<CreateDepartment, RenameDepartment, MoveDepartment, AssignDepartmentManager,
-                               CloseDepartment>;
-  using Event = std::variant<DepartmentCreated, DepartmentRenamed, DepartmentMoved, DepartmentManagerAssigned,
-                             DepartmentClosed>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  using Command = std::variant<CreateDepartment, RenameDepartment, MoveDepartment,
+                               AssignDepartmentManager, CloseDepartment>;
+  using Event = std::variant<DepartmentCreated, DepartmentRenamed, DepartmentMoved,
+                             DepartmentManagerAssigned, DepartmentClosed>;
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

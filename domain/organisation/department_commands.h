@@ -23,9 +23,10 @@ struct CreateDepartment {
 };
 constexpr auto Fields(const CreateDepartment*) {
   using T = CreateDepartment;
-  return std::tuple{F("id", &T::id).Doc("id of the new department; generated when absent"),
-                    F("name", &T::name).MinLength(1).MaxLength(200).Doc("e.g. \"East China branch\""),
-                    F("parent_id", &T::parent_id).Doc("the open department it belongs to; absent = a root")};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new department; generated when absent"),
+      F("name", &T::name).MinLength(1).MaxLength(200).Doc("e.g. \"East China branch\""),
+      F("parent_id", &T::parent_id).Doc("the open department it belongs to; absent = a root")};
 }
 
 struct RenameDepartment {

@@ -42,9 +42,11 @@ struct EmployeeState {
 struct EmployeeAggregate {
   static constexpr std::string_view kCategory = "employee";
   using State = EmployeeState;
-  using Command = std::variant<HireEmployee, TransferEmployee, ChangeEmployeeRole, RecordEmployeeDeparture>;
+  using Command =
+      std::variant<HireEmployee, TransferEmployee, ChangeEmployeeRole, RecordEmployeeDeparture>;
   using Event = std::variant<EmployeeHired, EmployeeTransferred, EmployeeRoleChanged, EmployeeLeft>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -24,11 +24,11 @@ struct HireEmployee {
 };
 constexpr auto Fields(const HireEmployee*) {
   using T = HireEmployee;
-  return std::tuple{F("id", &T::id).Doc("id of the new employee; generated when absent"),
-                    F("name", &T::name).MinLength(1).MaxLength(200),
-                    F("department_id", &T::department_id).Doc("an open department"),
-                    F("role", &T::role),
-                    F("manager_id", &T::manager_id).Doc("the employee's line manager, an active employee")};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new employee; generated when absent"),
+      F("name", &T::name).MinLength(1).MaxLength(200),
+      F("department_id", &T::department_id).Doc("an open department"), F("role", &T::role),
+      F("manager_id", &T::manager_id).Doc("the employee's line manager, an active employee")};
 }
 
 // Moves an employee to another department and/or under another manager.
@@ -42,9 +42,10 @@ struct TransferEmployee {
 };
 constexpr auto Fields(const TransferEmployee*) {
   using T = TransferEmployee;
-  return std::tuple{F("employee_id", &T::employee_id),
-                    F("department_id", &T::department_id).Doc("the department from now on (may be the same)"),
-                    F("manager_id", &T::manager_id).Doc("the line manager from now on; absent = none")};
+  return std::tuple{
+      F("employee_id", &T::employee_id),
+      F("department_id", &T::department_id).Doc("the department from now on (may be the same)"),
+      F("manager_id", &T::manager_id).Doc("the line manager from now on; absent = none")};
 }
 
 struct ChangeEmployeeRole {
@@ -73,7 +74,8 @@ struct RecordEmployeeDeparture {
 constexpr auto Fields(const RecordEmployeeDeparture*) {
   using T = RecordEmployeeDeparture;
   return std::tuple{F("employee_id", &T::employee_id),
-                    F("last_day", &T::last_day).Doc("last working day; defaults to the business date of the command"),
+                    F("last_day", &T::last_day)
+                        .Doc("last working day; defaults to the business date of the command"),
                     F("reason", &T::reason).MaxLength(4000)};
 }
 

@@ -24,7 +24,8 @@ struct EmployeeHired {
 constexpr auto Fields(const EmployeeHired*) {
   using T = EmployeeHired;
   return std::tuple{F("employee_id", &T::employee_id), F("name", &T::name).MaxLength(200),
-                    F("department_id", &T::department_id), F("role", &T::role), F("manager_id", &T::manager_id)};
+                    F("department_id", &T::department_id), F("role", &T::role),
+                    F("manager_id", &T::manager_id)};
 }
 
 struct EmployeeTransferred {
@@ -39,7 +40,8 @@ struct EmployeeTransferred {
 constexpr auto Fields(const EmployeeTransferred*) {
   using T = EmployeeTransferred;
   return std::tuple{F("employee_id", &T::employee_id), F("department_id", &T::department_id),
-                    F("previous_department_id", &T::previous_department_id), F("manager_id", &T::manager_id),
+                    F("previous_department_id", &T::previous_department_id),
+                    F("manager_id", &T::manager_id),
                     F("previous_manager_id", &T::previous_manager_id)};
 }
 
@@ -52,7 +54,8 @@ struct EmployeeRoleChanged {
 };
 constexpr auto Fields(const EmployeeRoleChanged*) {
   using T = EmployeeRoleChanged;
-  return std::tuple{F("employee_id", &T::employee_id), F("role", &T::role), F("previous_role", &T::previous_role)};
+  return std::tuple{F("employee_id", &T::employee_id), F("role", &T::role),
+                    F("previous_role", &T::previous_role)};
 }
 
 struct EmployeeLeft {

@@ -4,7 +4,8 @@
 
 namespace dealstream::domain {
 
-std::optional<DomainError> RequireOpenDepartment(const Directory& directory, const Id& id, std::string_view field) {
+std::optional<DomainError> RequireOpenDepartment(const Directory& directory, const Id& id,
+                                                 std::string_view field) {
   std::optional<DepartmentFacts> department = directory.FindDepartment(id);
   if (!department) {
     return NotFound("department_not_found", std::string(field),

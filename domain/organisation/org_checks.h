@@ -14,6 +14,7 @@ namespace dealstream::domain {
 
 // nullopt if `id` names an open department; otherwise department_not_found
 // or department_closed about `field`.
-std::optional<DomainError> RequireOpenDepartment(const Directory& directory, const Id& id, std::string_view field);
+std::optional<DomainError> RequireOpenDepartment(const Directory& directory, const Id& id,
+                                                 std::string_view field);
 
 }  // namespace dealstream::domain

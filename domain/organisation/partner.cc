@@ -14,29 +14,38 @@ using Outcome = Decision<Event>;
 Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
 
 std::optional<DomainError> RequireExists(const PartnerState& state) {
-  if (!state.exists) return NotFound("partner_not_found", "partner_id", "partner_id: no such partner");
+  if (!state.exists) {
+    return NotFound("partner_not_found", "partner_id", "partner_id: no such partner");
+  }
   return std::nullopt;
 }
 
 std::optional<DomainError> RequireActive(const PartnerState& state) {
   if (auto e = RequireExists(state)) return e;
   if (!state.active) {
-    return RuleViolated("partner_inactive", "partner_id", "partner_id: \"" + state.id.value + "\" is deactivated");
+    return RuleViolated("partner_inactive", "partner_id",
+                        "partner_id: \"" + state.id.value + "\" is deactivated");
   }
   return std::nullopt;
 }
 
 Outcome DecideOne(const PartnerState& state, const RegisterPartner& c, const DecideContext&) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
-  if (state.exists) return Refuse(AlreadyExists("partner_exists", "partner \"" + c.id->value + "\" exists"));
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
+  if (state.exists) {
+    return Refuse(AlreadyExists("partner_exists", "partner \"" + c.id->value + "\" exists"));
+  }
   if (IsBlank(c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
-  return Emit<Event>(
-      PartnerRegistered{*c.id, c.name, c.kind, NonEmpty(c.region), NonEmpty(c.phone), NonEmpty(c.website)});
+  return Emit<Event>(PartnerRegistered{*c.id, c.name, c.kind, NonEmpty(c.region), NonEmpty(c.phone),
+                                       NonEmpty(c.website)});
 }
 
 Outcome DecideOne(const PartnerState& state, const UpdatePartner& c, const DecideContext&) {
   if (auto e = RequireActive(state)) return Refuse(*e);
-  if (c.name && IsBlank(*c.name)) return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  if (c.name && IsBlank(*c.name)) {
+    return Refuse(Invalid("name_blank", "name", "name: must not be blank"));
+  }
   PartnerProfileUpdated event{c.partner_id};
   event.name = DiffText(c.name, state.name);
   if (c.kind && *c.kind != state.kind) event.kind = PartnerKindChange{*c.kind, state.kind};
@@ -44,7 +53,8 @@ Outcome DecideOne(const PartnerState& state, const UpdatePartner& c, const Decid
   event.phone = DiffText(c.phone, state.phone);
   event.website = DiffText(c.website, state.website);
   if (event == PartnerProfileUpdated{c.partner_id}) {
-    return Refuse(RuleViolated("nothing_to_update", "", "the update changes no field of the partner"));
+    return Refuse(
+        RuleViolated("nothing_to_update", "", "the update changes no field of the partner"));
   }
   return Emit<Event>(std::move(event));
 }
@@ -57,7 +67,8 @@ Outcome DecideOne(const PartnerState& state, const DeactivatePartner& c, const D
 Outcome DecideOne(const PartnerState& state, const ReactivatePartner& c, const DecideContext&) {
   if (auto e = RequireExists(state)) return Refuse(*e);
   if (state.active) {
-    return Refuse(RuleViolated("partner_active", "partner_id", "partner_id: \"" + state.id.value + "\" is active"));
+    return Refuse(RuleViolated("partner_active", "partner_id",
+                               "partner_id: \"" + state.id.value + "\" is active"));
   }
   return Emit<Event>(PartnerReactivated{c.partner_id});
 }
@@ -84,7 +95,8 @@ void EvolveOne(PartnerState& s, const PartnerReactivated&) { s.active = true; }
 
 }  // namespace
 
-Decision<Event> PartnerAggregate::Decide(const State& state, const Command& command, const DecideContext& ctx) {
+Decision<Event> PartnerAggregate::Decide(const State& state, const Command& command,
+                                         const DecideContext& ctx) {
   return std::visit([&](const auto& c) { return DecideOne(state, c, ctx); }, command);
 }
 

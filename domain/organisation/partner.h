@@ -33,9 +33,12 @@ struct PartnerState {
 struct PartnerAggregate {
   static constexpr std::string_view kCategory = "partner";
   using State = PartnerState;
-  using Command = std::variant<RegisterPartner, UpdatePartner, DeactivatePartner, ReactivatePartner>;
-  using Event = std::variant<PartnerRegistered, PartnerProfileUpdated, PartnerDeactivated, PartnerReactivated>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  using Command =
+      std::variant<RegisterPartner, UpdatePartner, DeactivatePartner, ReactivatePartner>;
+  using Event = std::variant<PartnerRegistered, PartnerProfileUpdated, PartnerDeactivated,
+                             PartnerReactivated>;
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -36,8 +36,10 @@ struct RegisterPartner {
 constexpr auto Fields(const RegisterPartner*) {
   using T = RegisterPartner;
   return std::tuple{F("id", &T::id).Doc("id of the new partner; generated when absent"),
-                    F("name", &T::name).MinLength(1).MaxLength(200), F("kind", &T::kind),
-                    F("region", &T::region).MaxLength(100), F("phone", &T::phone).MaxLength(40),
+                    F("name", &T::name).MinLength(1).MaxLength(200),
+                    F("kind", &T::kind),
+                    F("region", &T::region).MaxLength(100),
+                    F("phone", &T::phone).MaxLength(40),
                     F("website", &T::website).MaxLength(200)};
 }
 
@@ -56,8 +58,11 @@ struct UpdatePartner {
 };
 constexpr auto Fields(const UpdatePartner*) {
   using T = UpdatePartner;
-  return std::tuple{F("partner_id", &T::partner_id), F("name", &T::name).MaxLength(200), F("kind", &T::kind),
-                    F("region", &T::region).MaxLength(100), F("phone", &T::phone).MaxLength(40),
+  return std::tuple{F("partner_id", &T::partner_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("kind", &T::kind),
+                    F("region", &T::region).MaxLength(100),
+                    F("phone", &T::phone).MaxLength(40),
                     F("website", &T::website).MaxLength(200)};
 }
 

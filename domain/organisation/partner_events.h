@@ -25,8 +25,11 @@ struct PartnerRegistered {
 };
 constexpr auto Fields(const PartnerRegistered*) {
   using T = PartnerRegistered;
-  return std::tuple{F("partner_id", &T::partner_id), F("name", &T::name).MaxLength(200), F("kind", &T::kind),
-                    F("region", &T::region).MaxLength(100), F("phone", &T::phone).MaxLength(40),
+  return std::tuple{F("partner_id", &T::partner_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("kind", &T::kind),
+                    F("region", &T::region).MaxLength(100),
+                    F("phone", &T::phone).MaxLength(40),
                     F("website", &T::website).MaxLength(200)};
 }
 
@@ -53,8 +56,9 @@ struct PartnerProfileUpdated {
 };
 constexpr auto Fields(const PartnerProfileUpdated*) {
   using T = PartnerProfileUpdated;
-  return std::tuple{F("partner_id", &T::partner_id), F("name", &T::name), F("kind", &T::kind),
-                    F("region", &T::region), F("phone", &T::phone), F("website", &T::website)};
+  return std::tuple{
+      F("partner_id", &T::partner_id), F("name", &T::name),   F("kind", &T::kind),
+      F("region", &T::region),         F("phone", &T::phone), F("website", &T::website)};
 }
 
 struct PartnerDeactivated {

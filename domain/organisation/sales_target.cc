@@ -16,20 +16,29 @@ Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
 
 std::optional<DomainError> RequireActive(const SalesTargetState& state) {
   if (!state.exists) {
-    return NotFound("sales_target_not_found", "sales_target_id", "sales_target_id: no such sales target");
+    return NotFound("sales_target_not_found", "sales_target_id",
+                    "sales_target_id: no such sales target");
   }
   if (state.cancelled) {
-    return RuleViolated("sales_target_cancelled", "sales_target_id", "sales_target_id: the target was cancelled");
+    return RuleViolated("sales_target_cancelled", "sales_target_id",
+                        "sales_target_id: the target was cancelled");
   }
   return std::nullopt;
 }
 
-Outcome DecideOne(const SalesTargetState& state, const SetSalesTarget& c, const DecideContext& ctx) {
-  if (!c.id) return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
-  if (state.exists) return Refuse(AlreadyExists("sales_target_exists", "sales target \"" + c.id->value + "\" exists"));
+Outcome DecideOne(const SalesTargetState& state, const SetSalesTarget& c,
+                  const DecideContext& ctx) {
+  if (!c.id) {
+    return Refuse(Invalid("id_required", "id", "id: the command service must assign an id"));
+  }
+  if (state.exists) {
+    return Refuse(
+        AlreadyExists("sales_target_exists", "sales target \"" + c.id->value + "\" exists"));
+  }
   if (!c.employee_id && !c.department_id) {
-    return Refuse(Invalid("target_subject_required", "employee_id",
-                          "employee_id: a target is for an employee or a department; give one of them"));
+    return Refuse(
+        Invalid("target_subject_required", "employee_id",
+                "employee_id: a target is for an employee or a department; give one of them"));
   }
   if (c.employee_id && c.department_id) {
     return Refuse(Invalid("target_subject_ambiguous", "department_id",
@@ -37,8 +46,9 @@ Outcome DecideOne(const SalesTargetState& state, const SetSalesTarget& c, const 
   }
   std::optional<Period> period = Period::Parse(c.period);
   if (!period) {
-    return Refuse(Invalid("period_invalid", "period", "period: \"" + c.period +
-                                                          "\" is not a month (2017-03), quarter (2017-Q1) or year (2017)"));
+    return Refuse(Invalid(
+        "period_invalid", "period",
+        "period: \"" + c.period + "\" is not a month (2017-03), quarter (2017-Q1) or year (2017)"));
   }
   if (auto e = CheckPositive(c.amount, "amount")) return Refuse(*e);
   std::string kind = c.employee_id ? "employee" : "department";
@@ -51,11 +61,12 @@ Outcome DecideOne(const SalesTargetState& state, const SetSalesTarget& c, const 
   }
   if (auto existing = ctx.directory.FindSalesTarget(kind, subject, period->ToString())) {
     return Refuse(AlreadyExists("sales_target_exists_for_period",
-                                "period: " + kind + " \"" + subject.value + "\" already has target \"" +
-                                    existing->id.value + "\" for " + period->ToString() + "; revise that one"));
+                                "period: " + kind + " \"" + subject.value +
+                                    "\" already has target \"" + existing->id.value + "\" for " +
+                                    period->ToString() + "; revise that one"));
   }
-  return Emit<Event>(SalesTargetSet{*c.id, c.employee_id, c.department_id, period->ToString(), period->First(),
-                                    period->Last(), c.amount});
+  return Emit<Event>(SalesTargetSet{*c.id, c.employee_id, c.department_id, period->ToString(),
+                                    period->First(), period->Last(), c.amount});
 }
 
 Outcome DecideOne(const SalesTargetState& state, const ReviseSalesTarget& c, const DecideContext&) {
@@ -65,7 +76,8 @@ Outcome DecideOne(const SalesTargetState& state, const ReviseSalesTarget& c, con
   // a target in another currency is cancelled and set anew.
   if (auto e = CheckCurrency(c.amount, state.amount.currency, "amount")) return Refuse(*e);
   if (c.amount == state.amount) {
-    return Refuse(RuleViolated("amount_unchanged", "amount", "amount: the target already has this amount"));
+    return Refuse(
+        RuleViolated("amount_unchanged", "amount", "amount: the target already has this amount"));
   }
   return Emit<Event>(SalesTargetRevised{c.sales_target_id, c.amount, state.amount, c.reason});
 }
@@ -88,7 +100,8 @@ void EvolveOne(SalesTargetState& s, const SalesTargetCancelled&) { s.cancelled =
 
 }  // namespace
 
-Decision<Event> SalesTargetAggregate::Decide(const State& state, const Command& command, const DecideContext& ctx) {
+Decision<Event> SalesTargetAggregate::Decide(const State& state, const Command& command,
+                                             const DecideContext& ctx) {
   return std::visit([&](const auto& c) { return DecideOne(state, c, ctx); }, command);
 }
 
@@ -99,7 +112,8 @@ void SalesTargetAggregate::Evolve(State& state, const Event& event, Timestamp) {
 std::optional<SalesTargetFacts> FactsOf(const SalesTargetState& state) {
   if (!state.exists || state.cancelled) return std::nullopt;
   return SalesTargetFacts{state.id, state.employee_id ? "employee" : "department",
-                          state.employee_id ? *state.employee_id : *state.department_id, state.period, state.amount};
+                          state.employee_id ? *state.employee_id : *state.department_id,
+                          state.period, state.amount};
 }
 
 }  // namespace dealstream::domain

@@ -39,7 +39,8 @@ struct SalesTargetAggregate {
   using State = SalesTargetState;
   using Command = std::variant<SetSalesTarget, ReviseSalesTarget, CancelSalesTarget>;
   using Event = std::variant<SalesTargetSet, SalesTargetRevised, SalesTargetCancelled>;
-  static Decision<Event> Decide(const State& state, const Command& command, const DecideContext& ctx);
+  static Decision<Event> Decide(const State& state, const Command& command,
+                                const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);
 };
 

@@ -27,11 +27,12 @@ struct SetSalesTarget {
 };
 constexpr auto Fields(const SetSalesTarget*) {
   using T = SetSalesTarget;
-  return std::tuple{F("id", &T::id).Doc("id of the new target; generated when absent"),
-                    F("employee_id", &T::employee_id).Doc("the employee the quota is for (or department_id)"),
-                    F("department_id", &T::department_id).Doc("the department the quota is for (or employee_id)"),
-                    F("period", &T::period).MinLength(4).MaxLength(7).Doc("\"2017-03\", \"2017-Q1\" or \"2017\""),
-                    F("amount", &T::amount).Doc("the quota; positive")};
+  return std::tuple{
+      F("id", &T::id).Doc("id of the new target; generated when absent"),
+      F("employee_id", &T::employee_id).Doc("the employee the quota is for (or department_id)"),
+      F("department_id", &T::department_id).Doc("the department the quota is for (or employee_id)"),
+      F("period", &T::period).MinLength(4).MaxLength(7).Doc("\"2017-03\", \"2017-Q1\" or \"2017\""),
+      F("amount", &T::amount).Doc("the quota; positive")};
 }
 
 struct ReviseSalesTarget {
@@ -59,7 +60,8 @@ struct CancelSalesTarget {
 };
 constexpr auto Fields(const CancelSalesTarget*) {
   using T = CancelSalesTarget;
-  return std::tuple{F("sales_target_id", &T::sales_target_id), F("reason", &T::reason).MaxLength(4000)};
+  return std::tuple{F("sales_target_id", &T::sales_target_id),
+                    F("reason", &T::reason).MaxLength(4000)};
 }
 
 }  // namespace dealstream::domain

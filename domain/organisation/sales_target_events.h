@@ -25,12 +25,14 @@ struct SalesTargetSet {
 };
 constexpr auto Fields(const SalesTargetSet*) {
   using T = SalesTargetSet;
-  return std::tuple{F("sales_target_id", &T::sales_target_id), F("employee_id", &T::employee_id),
-                    F("department_id", &T::department_id),
-                    F("period", &T::period).MaxLength(7).Doc("\"2017-03\", \"2017-Q1\" or \"2017\""),
-                    F("period_start", &T::period_start).Doc("first day of the period"),
-                    F("period_end", &T::period_end).Doc("last day of the period (included)"),
-                    F("amount", &T::amount)};
+  return std::tuple{
+      F("sales_target_id", &T::sales_target_id),
+      F("employee_id", &T::employee_id),
+      F("department_id", &T::department_id),
+      F("period", &T::period).MaxLength(7).Doc("\"2017-03\", \"2017-Q1\" or \"2017\""),
+      F("period_start", &T::period_start).Doc("first day of the period"),
+      F("period_end", &T::period_end).Doc("last day of the period (included)"),
+      F("amount", &T::amount)};
 }
 
 struct SalesTargetRevised {
@@ -44,7 +46,8 @@ struct SalesTargetRevised {
 constexpr auto Fields(const SalesTargetRevised*) {
   using T = SalesTargetRevised;
   return std::tuple{F("sales_target_id", &T::sales_target_id), F("amount", &T::amount),
-                    F("previous_amount", &T::previous_amount), F("reason", &T::reason).MaxLength(4000)};
+                    F("previous_amount", &T::previous_amount),
+                    F("reason", &T::reason).MaxLength(4000)};
 }
 
 struct SalesTargetCancelled {
@@ -55,7 +58,8 @@ struct SalesTargetCancelled {
 };
 constexpr auto Fields(const SalesTargetCancelled*) {
   using T = SalesTargetCancelled;
-  return std::tuple{F("sales_target_id", &T::sales_target_id), F("reason", &T::reason).MaxLength(4000)};
+  return std::tuple{F("sales_target_id", &T::sales_target_id),
+                    F("reason", &T::reason).MaxLength(4000)};
 }
 
 }  // namespace dealstream::domain

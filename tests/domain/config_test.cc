@@ -20,11 +20,16 @@ using C = ForecastCategory;
 // 70, Proposal/Price Quote 75, Negotiation/Review 90, Closed Won 100,
 // Closed Lost 0."
 TEST(DefaultSalesProcessTest, MatchesTheDesignExactly) {
-  const std::vector<std::pair<std::string, int32_t>> design = {
-      {"Prospecting", 10},         {"Qualification", 10},       {"Needs Analysis", 20},
-      {"Value Proposition", 50},   {"Identify Decision Makers", 60}, {"Perception Analysis", 70},
-      {"Proposal/Price Quote", 75}, {"Negotiation/Review", 90},   {"Closed Won", 100},
-      {"Closed Lost", 0}};
+  const std::vector<std::pair<std::string, int32_t>> design = {{"Prospecting", 10},
+                                                               {"Qualification", 10},
+                                                               {"Needs Analysis", 20},
+                                                               {"Value Proposition", 50},
+                                                               {"Identify Decision Makers", 60},
+                                                               {"Perception Analysis", 70},
+                                                               {"Proposal/Price Quote", 75},
+                                                               {"Negotiation/Review", 90},
+                                                               {"Closed Won", 100},
+                                                               {"Closed Lost", 0}};
   SalesProcessFacts facts = DefaultSalesProcess();
   ASSERT_EQ(facts.stages.size(), design.size());
   for (size_t i = 0; i < design.size(); ++i) {
@@ -37,8 +42,8 @@ TEST(DefaultSalesProcessTest, MatchesTheDesignExactly) {
   EXPECT_EQ(facts.stages[7].forecast_category, "commit");
   EXPECT_EQ(facts.stages[8].forecast_category, "closed");
   EXPECT_EQ(facts.stages[9].forecast_category, "omitted");
-  EXPECT_EQ(facts.activity_types,
-            (std::vector<std::string>{"call", "visit", "demo", "proposal", "bid", "negotiation", "care"}));
+  EXPECT_EQ(facts.activity_types, (std::vector<std::string>{"call", "visit", "demo", "proposal",
+                                                            "bid", "negotiation", "care"}));
   EXPECT_FALSE(facts.loss_reasons.empty());
 }
 
@@ -47,16 +52,18 @@ TEST(DefaultSalesProcessTest, IsValidAndInForceUntilConfigured) {
   DecideContext ctx{testing::TestNow(), Id{"admin"}, directory};
   // Configuring exactly the defaults changes nothing, so the rules accept
   // every default stage and then report that it is in force.
-  EXPECT_TRUE(IsRefused(GivenWhen<SalesProcessAggregate>({}, ConfigureSalesProcess{DefaultSalesStages()}, ctx),
-                        "sales_process_unchanged", "stages"));
+  EXPECT_TRUE(IsRefused(
+      GivenWhen<SalesProcessAggregate>({}, ConfigureSalesProcess{DefaultSalesStages()}, ctx),
+      "sales_process_unchanged", "stages"));
   EXPECT_EQ(FactsOf(SalesProcessState{}).size(), 10u);
 }
 
 class SalesProcessTest : public ::testing::Test {
  protected:
   Decision<SalesProcessAggregate::Event> When(std::vector<SalesStage> stages) {
-    return GivenWhen<SalesProcessAggregate>({}, ConfigureSalesProcess{std::move(stages)},
-                                            DecideContext{testing::TestNow(), Id{"admin"}, directory_});
+    return GivenWhen<SalesProcessAggregate>(
+        {}, ConfigureSalesProcess{std::move(stages)},
+        DecideContext{testing::TestNow(), Id{"admin"}, directory_});
   }
   static std::vector<SalesStage> Short() {
     return {{"Qualify", 20, C::kPipeline, false},
@@ -69,17 +76,19 @@ class SalesProcessTest : public ::testing::Test {
 
 TEST_F(SalesProcessTest, ConfiguresAndThenServesTheNewStages) {
   EXPECT_TRUE(Emits(When(Short()), {SalesProcessConfigured{Short()}}));
-  SalesProcessState state = testing::StateAfter<SalesProcessAggregate>({SalesProcessConfigured{Short()}});
+  SalesProcessState state =
+      testing::StateAfter<SalesProcessAggregate>({SalesProcessConfigured{Short()}});
   std::vector<StageFacts> facts = FactsOf(state);
   ASSERT_EQ(facts.size(), 4u);
   EXPECT_EQ(facts[1].name, "Propose");
   EXPECT_EQ(facts[1].probability, 60);
   EXPECT_EQ(facts[1].forecast_category, "best_case");
   // Going back to the defaults is a change once something else is in force.
-  EXPECT_TRUE(Emits(GivenWhen<SalesProcessAggregate>({SalesProcessConfigured{Short()}},
-                                                     ConfigureSalesProcess{DefaultSalesStages()},
-                                                     DecideContext{testing::TestNow(), Id{"admin"}, directory_}),
-                    {SalesProcessConfigured{DefaultSalesStages()}}));
+  EXPECT_TRUE(Emits(
+      GivenWhen<SalesProcessAggregate>({SalesProcessConfigured{Short()}},
+                                       ConfigureSalesProcess{DefaultSalesStages()},
+                                       DecideContext{testing::TestNow(), Id{"admin"}, directory_}),
+      {SalesProcessConfigured{DefaultSalesStages()}}));
 }
 
 TEST_F(SalesProcessTest, StageRules) {
@@ -88,21 +97,22 @@ TEST_F(SalesProcessTest, StageRules) {
     change(stages[index]);
     return stages;
   };
-  EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.name = " "; })), "stage_name_blank", "stages[0].name"));
-  EXPECT_TRUE(IsRefused(When(with(1, [](SalesStage& s) { s.name = "QUALIFY"; })), "stage_name_duplicate",
-                        "stages[1].name"));
-  EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.probability = 101; })), "probability_out_of_range",
-                        "stages[0].probability"));
-  EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.probability = -1; })), "probability_out_of_range",
-                        "stages[0].probability"));
+  EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.name = " "; })), "stage_name_blank",
+                        "stages[0].name"));
+  EXPECT_TRUE(IsRefused(When(with(1, [](SalesStage& s) { s.name = "QUALIFY"; })),
+                        "stage_name_duplicate", "stages[1].name"));
+  EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.probability = 101; })),
+                        "probability_out_of_range", "stages[0].probability"));
+  EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.probability = -1; })),
+                        "probability_out_of_range", "stages[0].probability"));
   EXPECT_TRUE(IsRefused(When(with(0, [](SalesStage& s) { s.forecast_category = C::kClosed; })),
                         "open_stage_category", "stages[0].forecast_category"));
   EXPECT_TRUE(IsRefused(When(with(2, [](SalesStage& s) { s.forecast_category = C::kCommit; })),
                         "closed_stage_category", "stages[2].forecast_category"));
-  EXPECT_TRUE(IsRefused(When(with(2, [](SalesStage& s) { s.probability = 90; })), "won_stage_probability",
-                        "stages[2].probability"));
-  EXPECT_TRUE(IsRefused(When(with(3, [](SalesStage& s) { s.probability = 5; })), "lost_stage_probability",
-                        "stages[3].probability"));
+  EXPECT_TRUE(IsRefused(When(with(2, [](SalesStage& s) { s.probability = 90; })),
+                        "won_stage_probability", "stages[2].probability"));
+  EXPECT_TRUE(IsRefused(When(with(3, [](SalesStage& s) { s.probability = 5; })),
+                        "lost_stage_probability", "stages[3].probability"));
 }
 
 TEST_F(SalesProcessTest, ProcessShapeRules) {
@@ -117,15 +127,19 @@ TEST_F(SalesProcessTest, ProcessShapeRules) {
   EXPECT_TRUE(IsRefused(When(stages), "lost_stage_required", "stages"));
   EXPECT_TRUE(IsRefused(When({}), "open_stage_required", "stages"));
   stages.clear();
-  for (size_t i = 0; i < kMaxStages; ++i) stages.push_back({"S" + std::to_string(i), 10, C::kPipeline, false});
+  for (size_t i = 0; i < kMaxStages; ++i) {
+    stages.push_back({"S" + std::to_string(i), 10, C::kPipeline, false});
+  }
   stages.push_back(Short()[2]);
   stages.push_back(Short()[3]);
   EXPECT_TRUE(IsRefused(When(stages), "too_many_stages", "stages"));
 }
 
 TEST_F(SalesProcessTest, CurrentProcessCombinesTheThreeRecords) {
-  SalesProcessState process = testing::StateAfter<SalesProcessAggregate>({SalesProcessConfigured{Short()}});
-  LossReasonsState reasons = testing::StateAfter<LossReasonsAggregate>({LossReasonsDefined{{"price"}, {}}});
+  SalesProcessState process =
+      testing::StateAfter<SalesProcessAggregate>({SalesProcessConfigured{Short()}});
+  LossReasonsState reasons =
+      testing::StateAfter<LossReasonsAggregate>({LossReasonsDefined{{"price"}, {}}});
   SalesProcessFacts facts = CurrentSalesProcess(process, reasons, ActivityTypesState{});
   ASSERT_EQ(facts.stages.size(), 4u);
   EXPECT_EQ(facts.stages[2].name, "Won");
@@ -146,7 +160,8 @@ TEST_F(PickListTest, DefinesLossReasonsWithThePreviousList) {
   std::vector<std::string> reasons = {"price", "lost to incumbent", "no budget"};
   EXPECT_TRUE(Emits(GivenWhen<LossReasonsAggregate>({}, DefineLossReasons{reasons}, Ctx()),
                     {LossReasonsDefined{reasons, DefaultLossReasons()}}));
-  std::vector<LossReasonsAggregate::Event> given = {LossReasonsDefined{reasons, DefaultLossReasons()}};
+  std::vector<LossReasonsAggregate::Event> given = {
+      LossReasonsDefined{reasons, DefaultLossReasons()}};
   EXPECT_EQ(FactsOf(testing::StateAfter<LossReasonsAggregate>(given)), reasons);
   EXPECT_TRUE(Emits(GivenWhen<LossReasonsAggregate>(given, DefineLossReasons{{"price"}}, Ctx()),
                     {LossReasonsDefined{{"price"}, reasons}}));
@@ -159,7 +174,8 @@ TEST_F(PickListTest, LossReasonRules) {
   EXPECT_TRUE(IsRefused(when({}), "loss_reasons_required", "reasons"));
   EXPECT_TRUE(IsRefused(when({"price", ""}), "loss_reason_blank", "reasons[1]"));
   EXPECT_TRUE(IsRefused(when({"price", "Price"}), "loss_reason_duplicate", "reasons[1]"));
-  EXPECT_TRUE(IsRefused(when(std::vector<std::string>(kMaxLossReasons + 1, "x")), "too_many_loss_reasons", "reasons"));
+  EXPECT_TRUE(IsRefused(when(std::vector<std::string>(kMaxLossReasons + 1, "x")),
+                        "too_many_loss_reasons", "reasons"));
   EXPECT_TRUE(IsRefused(when(DefaultLossReasons()), "loss_reasons_unchanged", "reasons"));
 }
 
@@ -167,7 +183,8 @@ TEST_F(PickListTest, DefinesActivityTypes) {
   std::vector<std::string> types = {"call", "visit", "webinar"};
   EXPECT_TRUE(Emits(GivenWhen<ActivityTypesAggregate>({}, DefineActivityTypes{types}, Ctx()),
                     {ActivityTypesDefined{types, DefaultActivityTypes()}}));
-  EXPECT_EQ(FactsOf(testing::StateAfter<ActivityTypesAggregate>({ActivityTypesDefined{types, {}}})), types);
+  EXPECT_EQ(FactsOf(testing::StateAfter<ActivityTypesAggregate>({ActivityTypesDefined{types, {}}})),
+            types);
   EXPECT_EQ(FactsOf(ActivityTypesState{}), DefaultActivityTypes());
 }
 
@@ -178,7 +195,8 @@ TEST_F(PickListTest, ActivityTypeRules) {
   EXPECT_TRUE(IsRefused(when({}), "activity_types_required", "types"));
   EXPECT_TRUE(IsRefused(when({"  "}), "activity_type_blank", "types[0]"));
   EXPECT_TRUE(IsRefused(when({"Demo", "demo"}), "activity_type_duplicate", "types[1]"));
-  EXPECT_TRUE(IsRefused(when(std::vector<std::string>(kMaxActivityTypes + 1, "x")), "too_many_activity_types", "types"));
+  EXPECT_TRUE(IsRefused(when(std::vector<std::string>(kMaxActivityTypes + 1, "x")),
+                        "too_many_activity_types", "types"));
   EXPECT_TRUE(IsRefused(when(DefaultActivityTypes()), "activity_types_unchanged", "types"));
 }
 

@@ -26,8 +26,10 @@ class ContactRolesTest : public ::testing::Test {
     directory_.contacts["left"] = {Id{"left"}, Id{"c1"}, true};
     directory_.reports_to["boss/"] = Id{"bigboss"};
     directory_.reports_to["mine/o1"] = Id{"k1"};
-    directory_.opportunities["o1"] = {Id{"o1"}, Id{"c1"}, Id{"li"}, std::nullopt, "open", Money{100, "USD"}};
-    directory_.opportunities["o2"] = {Id{"o2"}, Id{"c2"}, Id{"li"}, std::nullopt, "open", Money{100, "USD"}};
+    directory_.opportunities["o1"] = {Id{"o1"},     Id{"c1"}, Id{"li"},
+                                      std::nullopt, "open",   Money{100, "USD"}};
+    directory_.opportunities["o2"] = {Id{"o2"},     Id{"c2"}, Id{"li"},
+                                      std::nullopt, "open",   Money{100, "USD"}};
   }
 
   Decision<A::Event> When(const std::vector<A::Event>& given, A::Command command) {
@@ -35,13 +37,15 @@ class ContactRolesTest : public ::testing::Test {
   }
 
   static std::vector<A::Event> Zhang(std::vector<A::Event> more = {}) {
-    std::vector<A::Event> events = {ContactAdded{Id{"k1"}, Id{"c1"}, "CIO", std::nullopt, {"Zhang Wei"}}};
+    std::vector<A::Event> events = {
+        ContactAdded{Id{"k1"}, Id{"c1"}, "CIO", std::nullopt, {"Zhang Wei"}}};
     events.insert(events.end(), more.begin(), more.end());
     return events;
   }
   // Zhang as decision maker in opportunity o1: influence 4, supporter, reports to boss.
   static ContactRoleAssigned InO1() {
-    return ContactRoleAssigned{Id{"k1"}, Id{"c1"}, Id{"o1"}, R::kDecisionMaker, 4, Stance::kSupporter, Id{"boss"}};
+    return ContactRoleAssigned{Id{"k1"}, Id{"c1"},           Id{"o1"},  R::kDecisionMaker,
+                               4,        Stance::kSupporter, Id{"boss"}};
   }
 
   FakeDirectory directory_;
@@ -49,10 +53,10 @@ class ContactRolesTest : public ::testing::Test {
 
 TEST_F(ContactRolesTest, AssignsARoleWithDefaults) {
   EXPECT_TRUE(Emits(When(Zhang(), SetContactRole{Id{"k1"}, std::nullopt, R::kTechnicalEvaluator}),
-                    {ContactRoleAssigned{Id{"k1"}, Id{"c1"}, std::nullopt, R::kTechnicalEvaluator, 3,
-                                         Stance::kNeutral, std::nullopt}}));
-  EXPECT_TRUE(Emits(When(Zhang(), SetContactRole{Id{"k1"}, Id{"o1"}, R::kDecisionMaker, 4, Stance::kSupporter,
-                                                 Id{"boss"}}),
+                    {ContactRoleAssigned{Id{"k1"}, Id{"c1"}, std::nullopt, R::kTechnicalEvaluator,
+                                         3, Stance::kNeutral, std::nullopt}}));
+  EXPECT_TRUE(Emits(When(Zhang(), SetContactRole{Id{"k1"}, Id{"o1"}, R::kDecisionMaker, 4,
+                                                 Stance::kSupporter, Id{"boss"}}),
                     {InO1()}));
   // Roles in different trees are independent.
   EXPECT_TRUE(When(Zhang({InO1()}), SetContactRole{Id{"k1"}, std::nullopt, R::kUser}).ok());
@@ -60,49 +64,59 @@ TEST_F(ContactRolesTest, AssignsARoleWithDefaults) {
 
 TEST_F(ContactRolesTest, ChangesEmitOneSpecificEventPerAspectWithPreviousValues) {
   SetContactRole change{Id{"k1"}, Id{"o1"}, R::kEconomicBuyer, 5, Stance::kChampion, Id{"bigboss"}};
-  EXPECT_TRUE(Emits(When(Zhang({InO1()}), change),
-                    {ContactRoleChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, R::kEconomicBuyer, R::kDecisionMaker},
-                     ContactInfluenceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, 5, 4},
-                     ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kChampion, Stance::kSupporter},
-                     ContactReportsToChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Id{"bigboss"}, Id{"boss"}}}));
+  EXPECT_TRUE(Emits(
+      When(Zhang({InO1()}), change),
+      {ContactRoleChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, R::kEconomicBuyer, R::kDecisionMaker},
+       ContactInfluenceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, 5, 4},
+       ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kChampion, Stance::kSupporter},
+       ContactReportsToChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Id{"bigboss"}, Id{"boss"}}}));
   // Absent optional fields keep their values.
-  EXPECT_TRUE(Emits(When(Zhang({InO1()}), SetContactRole{Id{"k1"}, Id{"o1"}, R::kDecisionMaker, std::nullopt,
-                                                         Stance::kOpponent}),
-                    {ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kOpponent, Stance::kSupporter}}));
+  EXPECT_TRUE(Emits(
+      When(Zhang({InO1()}),
+           SetContactRole{Id{"k1"}, Id{"o1"}, R::kDecisionMaker, std::nullopt, Stance::kOpponent}),
+      {ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kOpponent, Stance::kSupporter}}));
   SetContactRole unlink{Id{"k1"}, Id{"o1"}, R::kDecisionMaker};
   unlink.clear_reports_to = true;
-  EXPECT_TRUE(Emits(When(Zhang({InO1()}), unlink),
-                    {ContactReportsToChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, std::nullopt, Id{"boss"}}}));
-  EXPECT_TRUE(IsRefused(When(Zhang({InO1()}), SetContactRole{Id{"k1"}, Id{"o1"}, R::kDecisionMaker, 4}),
-                        "contact_role_unchanged", "role"));
+  EXPECT_TRUE(
+      Emits(When(Zhang({InO1()}), unlink),
+            {ContactReportsToChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, std::nullopt, Id{"boss"}}}));
+  EXPECT_TRUE(
+      IsRefused(When(Zhang({InO1()}), SetContactRole{Id{"k1"}, Id{"o1"}, R::kDecisionMaker, 4}),
+                "contact_role_unchanged", "role"));
 }
 
 TEST_F(ContactRolesTest, RoleRules) {
   EXPECT_TRUE(IsRefused(When({}, SetContactRole{Id{"k1"}}), "contact_not_found", "contact_id"));
-  EXPECT_TRUE(IsRefused(When(Zhang({ContactLeftCompany{Id{"k1"}, Id{"c1"}}}), SetContactRole{Id{"k1"}}),
-                        "contact_left_company", "contact_id"));
-  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, std::nullopt, R::kUser, 6}), "influence_out_of_range",
-                        "influence"));
-  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, std::nullopt, R::kUser, 0}), "influence_out_of_range",
-                        "influence"));
-  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, Id{"nope"}}), "opportunity_not_found",
-                        "opportunity_id"));
-  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, Id{"o2"}}), "opportunity_other_customer",
-                        "opportunity_id"));
-  SetContactRole both{Id{"k1"}, std::nullopt, R::kUser, std::nullopt, std::nullopt, Id{"boss"}, true};
+  EXPECT_TRUE(
+      IsRefused(When(Zhang({ContactLeftCompany{Id{"k1"}, Id{"c1"}}}), SetContactRole{Id{"k1"}}),
+                "contact_left_company", "contact_id"));
+  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, std::nullopt, R::kUser, 6}),
+                        "influence_out_of_range", "influence"));
+  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, std::nullopt, R::kUser, 0}),
+                        "influence_out_of_range", "influence"));
+  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, Id{"nope"}}),
+                        "opportunity_not_found", "opportunity_id"));
+  EXPECT_TRUE(IsRefused(When(Zhang(), SetContactRole{Id{"k1"}, Id{"o2"}}),
+                        "opportunity_other_customer", "opportunity_id"));
+  SetContactRole both{Id{"k1"},     std::nullopt, R::kUser, std::nullopt,
+                      std::nullopt, Id{"boss"},   true};
   EXPECT_TRUE(IsRefused(When(Zhang(), both), "reports_to_conflict", "clear_reports_to"));
 }
 
 TEST_F(ContactRolesTest, ReportsToRules) {
   auto reporting_to = [](std::string boss, std::optional<Id> opportunity = std::nullopt) {
-    return SetContactRole{Id{"k1"}, opportunity, R::kUser, std::nullopt, std::nullopt, Id{std::move(boss)}};
+    return SetContactRole{Id{"k1"},     opportunity,  R::kUser,
+                          std::nullopt, std::nullopt, Id{std::move(boss)}};
   };
   EXPECT_TRUE(IsRefused(When(Zhang(), reporting_to("k1")), "reports_to_self", "reports_to"));
   EXPECT_TRUE(IsRefused(When(Zhang(), reporting_to("nobody")), "contact_not_found", "reports_to"));
-  EXPECT_TRUE(IsRefused(When(Zhang(), reporting_to("other")), "reports_to_other_customer", "reports_to"));
-  EXPECT_TRUE(IsRefused(When(Zhang(), reporting_to("left")), "reports_to_left_company", "reports_to"));
+  EXPECT_TRUE(
+      IsRefused(When(Zhang(), reporting_to("other")), "reports_to_other_customer", "reports_to"));
+  EXPECT_TRUE(
+      IsRefused(When(Zhang(), reporting_to("left")), "reports_to_left_company", "reports_to"));
   // "mine" reports to k1 in o1's tree: k1 reporting to "mine" there would be a cycle...
-  EXPECT_TRUE(IsRefused(When(Zhang(), reporting_to("mine", Id{"o1"})), "reports_to_cycle", "reports_to"));
+  EXPECT_TRUE(
+      IsRefused(When(Zhang(), reporting_to("mine", Id{"o1"})), "reports_to_cycle", "reports_to"));
   // ...but not in the customer's own tree, where "mine" reports to nobody.
   EXPECT_TRUE(When(Zhang(), reporting_to("mine")).ok());
   // A longer chain: bigboss -> k1 would close k1 -> boss -> bigboss -> k1.
@@ -111,26 +125,33 @@ TEST_F(ContactRolesTest, ReportsToRules) {
 }
 
 TEST_F(ContactRolesTest, StanceChangesOverTime) {
-  EXPECT_TRUE(Emits(When(Zhang({InO1()}), ChangeContactStance{Id{"k1"}, Id{"o1"}, Stance::kOpponent, "met rival CEO"}),
-                    {ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kOpponent, Stance::kSupporter,
-                                          "met rival CEO"}}));
-  EXPECT_TRUE(IsRefused(When(Zhang({InO1()}), ChangeContactStance{Id{"k1"}, Id{"o1"}, Stance::kSupporter}),
-                        "stance_unchanged", "stance"));
-  EXPECT_TRUE(IsRefused(When(Zhang({InO1()}), ChangeContactStance{Id{"k1"}, std::nullopt, Stance::kChampion}),
-                        "contact_role_not_found", "contact_id"));
+  EXPECT_TRUE(Emits(When(Zhang({InO1()}), ChangeContactStance{Id{"k1"}, Id{"o1"}, Stance::kOpponent,
+                                                              "met rival CEO"}),
+                    {ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kOpponent,
+                                          Stance::kSupporter, "met rival CEO"}}));
+  EXPECT_TRUE(
+      IsRefused(When(Zhang({InO1()}), ChangeContactStance{Id{"k1"}, Id{"o1"}, Stance::kSupporter}),
+                "stance_unchanged", "stance"));
+  EXPECT_TRUE(IsRefused(
+      When(Zhang({InO1()}), ChangeContactStance{Id{"k1"}, std::nullopt, Stance::kChampion}),
+      "contact_role_not_found", "contact_id"));
   EXPECT_TRUE(IsRefused(When(Zhang(), ChangeContactStance{Id{"k1"}, Id{"o1"}, Stance::kChampion}),
                         "contact_role_not_found", "opportunity_id"));
   ContactState after = testing::StateAfter<A>(
-      Zhang({InO1(), ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kChampion, Stance::kSupporter}}));
+      Zhang({InO1(), ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kChampion,
+                                          Stance::kSupporter}}));
   EXPECT_EQ(after.roles.at("o1").stance, Stance::kChampion);
 }
 
 TEST_F(ContactRolesTest, RemovesARole) {
-  EXPECT_TRUE(Emits(When(Zhang({InO1()}), RemoveContactRole{Id{"k1"}, Id{"o1"}, "moved to another project"}),
-                    {ContactRoleRemoved{Id{"k1"}, Id{"c1"}, Id{"o1"}, R::kDecisionMaker, "moved to another project"}}));
-  EXPECT_TRUE(IsRefused(When(Zhang(), RemoveContactRole{Id{"k1"}, Id{"o1"}}), "contact_role_not_found",
-                        "opportunity_id"));
-  ContactState removed = testing::StateAfter<A>(Zhang({InO1(), ContactRoleRemoved{Id{"k1"}, Id{"c1"}, Id{"o1"}}}));
+  EXPECT_TRUE(Emits(
+      When(Zhang({InO1()}), RemoveContactRole{Id{"k1"}, Id{"o1"}, "moved to another project"}),
+      {ContactRoleRemoved{Id{"k1"}, Id{"c1"}, Id{"o1"}, R::kDecisionMaker,
+                          "moved to another project"}}));
+  EXPECT_TRUE(IsRefused(When(Zhang(), RemoveContactRole{Id{"k1"}, Id{"o1"}}),
+                        "contact_role_not_found", "opportunity_id"));
+  ContactState removed =
+      testing::StateAfter<A>(Zhang({InO1(), ContactRoleRemoved{Id{"k1"}, Id{"c1"}, Id{"o1"}}}));
   EXPECT_TRUE(removed.roles.empty());
 }
 

@@ -29,24 +29,28 @@ class CustomFieldsTest : public ::testing::Test {
 
 TEST_F(CustomFieldsTest, DefinesTypedFields) {
   EXPECT_TRUE(Emits(When({}, DefineCustomField{E::kCustomer, "tier", "Tier", T::kChoice,
-                                                std::vector<std::string>{"gold", "silver"}}),
+                                               std::vector<std::string>{"gold", "silver"}}),
                     Tier()));
-  EXPECT_TRUE(Emits(When({}, DefineCustomField{E::kContact, "erp_no", "ERP number", T::kText, std::nullopt}),
-                    {CustomFieldDefined{E::kContact, "erp_no", "ERP number", T::kText, {}}}));
+  EXPECT_TRUE(Emits(
+      When({}, DefineCustomField{E::kContact, "erp_no", "ERP number", T::kText, std::nullopt}),
+      {CustomFieldDefined{E::kContact, "erp_no", "ERP number", T::kText, {}}}));
   // The same key on another entity type is another field.
-  EXPECT_TRUE(When(Tier(), DefineCustomField{E::kOpportunity, "tier", "Tier", T::kNumber, std::nullopt}).ok());
+  EXPECT_TRUE(
+      When(Tier(), DefineCustomField{E::kOpportunity, "tier", "Tier", T::kNumber, std::nullopt})
+          .ok());
 }
 
 TEST_F(CustomFieldsTest, DefinitionRules) {
-  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "Tier", "Tier", T::kText}), "custom_field_key_invalid",
-                        "key"));
-  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "1st", "First", T::kText}), "custom_field_key_invalid",
-                        "key"));
-  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "a-b", "A", T::kText}), "custom_field_key_invalid",
-                        "key"));
-  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "tier", " ", T::kText}), "label_blank", "label"));
-  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "tier", "Tier", T::kChoice}), "choices_required",
-                        "choices"));
+  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "Tier", "Tier", T::kText}),
+                        "custom_field_key_invalid", "key"));
+  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "1st", "First", T::kText}),
+                        "custom_field_key_invalid", "key"));
+  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "a-b", "A", T::kText}),
+                        "custom_field_key_invalid", "key"));
+  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "tier", " ", T::kText}),
+                        "label_blank", "label"));
+  EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "tier", "Tier", T::kChoice}),
+                        "choices_required", "choices"));
   EXPECT_TRUE(IsRefused(When({}, DefineCustomField{E::kCustomer, "tier", "Tier", T::kChoice,
                                                    std::vector<std::string>{"gold", "Gold"}}),
                         "choice_duplicate", "choices[1]"));
@@ -56,10 +60,15 @@ TEST_F(CustomFieldsTest, DefinitionRules) {
 }
 
 TEST_F(CustomFieldsTest, RedefinesLabelAndChoicesButNotTheType) {
-  EXPECT_TRUE(Emits(When(Tier(), DefineCustomField{E::kCustomer, "tier", "Service tier", T::kChoice,
-                                                   std::vector<std::string>{"gold", "silver", "bronze"}}),
-                    {CustomFieldRedefined{E::kCustomer, "tier", "Service tier", "Tier", {"gold", "silver", "bronze"},
-                                          {"gold", "silver"}}}));
+  EXPECT_TRUE(
+      Emits(When(Tier(), DefineCustomField{E::kCustomer, "tier", "Service tier", T::kChoice,
+                                           std::vector<std::string>{"gold", "silver", "bronze"}}),
+            {CustomFieldRedefined{E::kCustomer,
+                                  "tier",
+                                  "Service tier",
+                                  "Tier",
+                                  {"gold", "silver", "bronze"},
+                                  {"gold", "silver"}}}));
   EXPECT_TRUE(IsRefused(When(Tier(), DefineCustomField{E::kCustomer, "tier", "Tier", T::kText}),
                         "custom_field_type_fixed", "type"));
   EXPECT_TRUE(IsRefused(When(Tier(), DefineCustomField{E::kCustomer, "tier", "Tier", T::kChoice,
@@ -68,11 +77,14 @@ TEST_F(CustomFieldsTest, RedefinesLabelAndChoicesButNotTheType) {
 }
 
 TEST_F(CustomFieldsTest, RetiresForGood) {
-  EXPECT_TRUE(Emits(When(Tier(), RetireCustomField{E::kCustomer, "tier"}), {CustomFieldRetired{E::kCustomer, "tier"}}));
-  EXPECT_TRUE(IsRefused(When({}, RetireCustomField{E::kCustomer, "tier"}), "custom_field_not_found", "key"));
+  EXPECT_TRUE(Emits(When(Tier(), RetireCustomField{E::kCustomer, "tier"}),
+                    {CustomFieldRetired{E::kCustomer, "tier"}}));
+  EXPECT_TRUE(IsRefused(When({}, RetireCustomField{E::kCustomer, "tier"}), "custom_field_not_found",
+                        "key"));
   std::vector<A::Event> retired = Tier();
   retired.push_back(CustomFieldRetired{E::kCustomer, "tier"});
-  EXPECT_TRUE(IsRefused(When(retired, RetireCustomField{E::kCustomer, "tier"}), "custom_field_retired", "key"));
+  EXPECT_TRUE(IsRefused(When(retired, RetireCustomField{E::kCustomer, "tier"}),
+                        "custom_field_retired", "key"));
   EXPECT_TRUE(IsRefused(When(retired, DefineCustomField{E::kCustomer, "tier", "Tier", T::kText}),
                         "custom_field_retired", "key"));
   EXPECT_TRUE(FactsOf(testing::StateAfter<A>(retired)).empty());
@@ -101,13 +113,16 @@ TEST_F(CustomFieldsTest, FactsListFieldsInUse) {
 
 TEST(CustomFieldValueTest, ChecksValuesByType) {
   CustomFieldFacts number{"customer", "n", "number", {}};
-  for (const char* ok : {"0", "-12", "3.25", "1000000"}) EXPECT_TRUE(IsValidCustomFieldValue(number, ok)) << ok;
+  for (const char* ok : {"0", "-12", "3.25", "1000000"}) {
+    EXPECT_TRUE(IsValidCustomFieldValue(number, ok)) << ok;
+  }
   for (const char* bad : {"", "-", "1.", ".5", "1e3", "12a", "1,000"}) {
     EXPECT_FALSE(IsValidCustomFieldValue(number, bad)) << bad;
   }
   CustomFieldFacts date{"customer", "d", "date", {}};
   EXPECT_TRUE(IsValidCustomFieldValue(date, "2016-02-29"));
-  for (const char* bad : {"2017-02-29", "2017-13-01", "2017-3-1", "20170301", "2017-03-01T00:00:00Z"}) {
+  for (const char* bad :
+       {"2017-02-29", "2017-13-01", "2017-3-1", "20170301", "2017-03-01T00:00:00Z"}) {
     EXPECT_FALSE(IsValidCustomFieldValue(date, bad)) << bad;
   }
   CustomFieldFacts flag{"customer", "b", "boolean", {}};
@@ -117,7 +132,8 @@ TEST(CustomFieldValueTest, ChecksValuesByType) {
   CustomFieldFacts choice{"customer", "c", "choice", {"gold", "silver"}};
   EXPECT_TRUE(IsValidCustomFieldValue(choice, "gold"));
   EXPECT_FALSE(IsValidCustomFieldValue(choice, "Gold"));
-  EXPECT_TRUE(IsValidCustomFieldValue(CustomFieldFacts{"customer", "t", "text", {}}, "anything at all"));
+  EXPECT_TRUE(
+      IsValidCustomFieldValue(CustomFieldFacts{"customer", "t", "text", {}}, "anything at all"));
 }
 
 }  // namespace

@@ -22,7 +22,8 @@ class CustomerTest : public ::testing::Test {
     directory_.departments["old"] = {Id{"old"}, "Old", std::nullopt, std::nullopt, false};
     directory_.employees["li"] = {Id{"li"}, "Li Na", Id{"east"}, "sales", std::nullopt, true};
     directory_.employees["wu"] = {Id{"wu"}, "Wu Fei", Id{"west"}, "sales", std::nullopt, true};
-    directory_.employees["gone"] = {Id{"gone"}, "Zhao Yu", Id{"east"}, "sales", std::nullopt, false};
+    directory_.employees["gone"] = {Id{"gone"}, "Zhao Yu",    Id{"east"},
+                                    "sales",    std::nullopt, false};
     directory_.custom_fields.push_back({"customer", "tier", "choice", {"gold", "silver"}});
     directory_.custom_fields.push_back({"customer", "employees", "number", {}});
     directory_.custom_fields.push_back({"contact", "hobby", "text", {}});
@@ -33,9 +34,18 @@ class CustomerTest : public ::testing::Test {
   }
 
   static CustomerRegistered Registered() {
-    return CustomerRegistered{Id{"c1"},     "Huaxin Steel", Id{"li"},      Id{"east"},     "steel",
-                              "Shanghai",   CustomerSize::kLarge, "trade show", std::nullopt, std::nullopt,
-                              "https://huaxin.example", Lifecycle::kTarget};
+    return CustomerRegistered{Id{"c1"},
+                              "Huaxin Steel",
+                              Id{"li"},
+                              Id{"east"},
+                              "steel",
+                              "Shanghai",
+                              CustomerSize::kLarge,
+                              "trade show",
+                              std::nullopt,
+                              std::nullopt,
+                              "https://huaxin.example",
+                              Lifecycle::kTarget};
   }
   static std::vector<A::Event> Huaxin() { return {Registered()}; }
   static std::vector<A::Event> Plus(A::Event event) {
@@ -48,8 +58,9 @@ class CustomerTest : public ::testing::Test {
 };
 
 TEST_F(CustomerTest, RegistersInTheOwnersDepartmentByDefault) {
-  RegisterCustomer c{Id{"c1"}, "Huaxin Steel", Id{"li"}, "steel", "Shanghai", CustomerSize::kLarge, "trade show",
-                     "", std::nullopt, "https://huaxin.example"};
+  RegisterCustomer c{Id{"c1"},     "Huaxin Steel",          Id{"li"},     "steel",
+                     "Shanghai",   CustomerSize::kLarge,    "trade show", "",
+                     std::nullopt, "https://huaxin.example"};
   EXPECT_TRUE(Emits(When({}, c), Huaxin()));
   c.department_id = Id{"west"};
   c.lifecycle = Lifecycle::kSigned;
@@ -60,11 +71,15 @@ TEST_F(CustomerTest, RegistersInTheOwnersDepartmentByDefault) {
 }
 
 TEST_F(CustomerTest, RegistrationRules) {
-  EXPECT_TRUE(IsRefused(When({}, RegisterCustomer{std::nullopt, "X", Id{"li"}}), "id_required", "id"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), RegisterCustomer{Id{"c1"}, "X", Id{"li"}}), "customer_exists", ""));
+  EXPECT_TRUE(
+      IsRefused(When({}, RegisterCustomer{std::nullopt, "X", Id{"li"}}), "id_required", "id"));
+  EXPECT_TRUE(
+      IsRefused(When(Huaxin(), RegisterCustomer{Id{"c1"}, "X", Id{"li"}}), "customer_exists", ""));
   EXPECT_TRUE(IsRefused(When({}, RegisterCustomer{Id{"c1"}, " ", Id{"li"}}), "name_blank", "name"));
-  EXPECT_TRUE(IsRefused(When({}, RegisterCustomer{Id{"c1"}, "X", Id{"nobody"}}), "owner_not_found", "owner_id"));
-  EXPECT_TRUE(IsRefused(When({}, RegisterCustomer{Id{"c1"}, "X", Id{"gone"}}), "owner_inactive", "owner_id"));
+  EXPECT_TRUE(IsRefused(When({}, RegisterCustomer{Id{"c1"}, "X", Id{"nobody"}}), "owner_not_found",
+                        "owner_id"));
+  EXPECT_TRUE(IsRefused(When({}, RegisterCustomer{Id{"c1"}, "X", Id{"gone"}}), "owner_inactive",
+                        "owner_id"));
   RegisterCustomer closed{Id{"c1"}, "X", Id{"li"}};
   closed.department_id = Id{"old"};
   EXPECT_TRUE(IsRefused(When({}, closed), "department_closed", "department_id"));
@@ -101,23 +116,27 @@ TEST_F(CustomerTest, ProfileUpdateRules) {
   UpdateCustomerProfile blank{Id{"c1"}};
   blank.name = "";
   EXPECT_TRUE(IsRefused(When(Huaxin(), blank), "name_blank", "name"));
-  EXPECT_TRUE(IsRefused(When({}, UpdateCustomerProfile{Id{"c1"}, "X"}), "customer_not_found", "customer_id"));
-  EXPECT_TRUE(IsRefused(When(Plus(CustomerArchived{Id{"c1"}, std::nullopt}), UpdateCustomerProfile{Id{"c1"}, "X"}),
-                        "customer_archived", "customer_id"));
+  EXPECT_TRUE(IsRefused(When({}, UpdateCustomerProfile{Id{"c1"}, "X"}), "customer_not_found",
+                        "customer_id"));
+  EXPECT_TRUE(IsRefused(
+      When(Plus(CustomerArchived{Id{"c1"}, std::nullopt}), UpdateCustomerProfile{Id{"c1"}, "X"}),
+      "customer_archived", "customer_id"));
   EXPECT_TRUE(IsRefused(When(Plus(CustomerDuplicateMerged{Id{"c1"}, Id{"c2"}, std::nullopt}),
                              UpdateCustomerProfile{Id{"c1"}, "X"}),
                         "customer_merged", "customer_id"));
 }
 
 TEST_F(CustomerTest, SetsTypedCustomFields) {
-  EXPECT_TRUE(Emits(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"tier", "gold"}, {"employees", "12000"}}}),
-                    {CustomerCustomFieldsSet{Id{"c1"},
-                                             {{"employees", "12000", std::nullopt}, {"tier", "gold", std::nullopt}}}}));
-  std::vector<A::Event> given =
-      Plus(CustomerCustomFieldsSet{Id{"c1"}, {{"tier", "gold", std::nullopt}, {"employees", "12000", std::nullopt}}});
+  EXPECT_TRUE(Emits(
+      When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"tier", "gold"}, {"employees", "12000"}}}),
+      {CustomerCustomFieldsSet{
+          Id{"c1"}, {{"employees", "12000", std::nullopt}, {"tier", "gold", std::nullopt}}}}));
+  std::vector<A::Event> given = Plus(CustomerCustomFieldsSet{
+      Id{"c1"}, {{"tier", "gold", std::nullopt}, {"employees", "12000", std::nullopt}}});
   // Unchanged values are left out; "" clears.
-  EXPECT_TRUE(Emits(When(given, SetCustomerCustomFields{Id{"c1"}, {{"tier", "silver"}, {"employees", "12000"}}}),
-                    {CustomerCustomFieldsSet{Id{"c1"}, {{"tier", "silver", "gold"}}}}));
+  EXPECT_TRUE(Emits(
+      When(given, SetCustomerCustomFields{Id{"c1"}, {{"tier", "silver"}, {"employees", "12000"}}}),
+      {CustomerCustomFieldsSet{Id{"c1"}, {{"tier", "silver", "gold"}}}}));
   EXPECT_TRUE(Emits(When(given, SetCustomerCustomFields{Id{"c1"}, {{"tier", ""}}}),
                     {CustomerCustomFieldsSet{Id{"c1"}, {{"tier", std::nullopt, "gold"}}}}));
   CustomerState after = testing::StateAfter<A>(given);
@@ -125,28 +144,34 @@ TEST_F(CustomerTest, SetsTypedCustomFields) {
 }
 
 TEST_F(CustomerTest, CustomFieldRules) {
-  EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {}}), "custom_fields_required", "values"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {}}),
+                        "custom_fields_required", "values"));
   EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"hobby", "golf"}}}),
                         "custom_field_not_found", "values.hobby"));
   EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"tier", "platinum"}}}),
                         "custom_field_value_invalid", "values.tier"));
   EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"employees", "many"}}}),
                         "custom_field_value_invalid", "values.employees"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"tier", ""}}}), "nothing_to_update",
-                        "values"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, {{"tier", ""}}}),
+                        "nothing_to_update", "values"));
   std::map<std::string, std::string> many;
   for (size_t i = 0; i <= kMaxCustomFieldsPerCommand; ++i) many["f" + std::to_string(i)] = "x";
-  EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, many}), "too_many_custom_fields", "values"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), SetCustomerCustomFields{Id{"c1"}, many}),
+                        "too_many_custom_fields", "values"));
 }
 
 TEST_F(CustomerTest, TransfersToAnOwnerAndTheirDepartmentKeepingThePreviousOne) {
-  EXPECT_TRUE(Emits(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"wu"}, std::nullopt, "territory change"}),
-                    {CustomerAssigned{Id{"c1"}, Id{"wu"}, Id{"li"}, Id{"west"}, Id{"east"}, "territory change"}}));
+  EXPECT_TRUE(
+      Emits(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"wu"}, std::nullopt, "territory change"}),
+            {CustomerAssigned{Id{"c1"}, Id{"wu"}, Id{"li"}, Id{"west"}, Id{"east"},
+                              "territory change"}}));
   // A department alone keeps the owner; both may be given together.
-  EXPECT_TRUE(Emits(When(Huaxin(), AssignCustomer{Id{"c1"}, std::nullopt, Id{"west"}, std::nullopt}),
-                    {CustomerAssigned{Id{"c1"}, Id{"li"}, Id{"li"}, Id{"west"}, Id{"east"}, std::nullopt}}));
-  EXPECT_TRUE(Emits(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"wu"}, Id{"east"}, std::nullopt}),
-                    {CustomerAssigned{Id{"c1"}, Id{"wu"}, Id{"li"}, Id{"east"}, Id{"east"}, std::nullopt}}));
+  EXPECT_TRUE(Emits(
+      When(Huaxin(), AssignCustomer{Id{"c1"}, std::nullopt, Id{"west"}, std::nullopt}),
+      {CustomerAssigned{Id{"c1"}, Id{"li"}, Id{"li"}, Id{"west"}, Id{"east"}, std::nullopt}}));
+  EXPECT_TRUE(Emits(
+      When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"wu"}, Id{"east"}, std::nullopt}),
+      {CustomerAssigned{Id{"c1"}, Id{"wu"}, Id{"li"}, Id{"east"}, Id{"east"}, std::nullopt}}));
   CustomerState after = testing::StateAfter<A>(
       Plus(CustomerAssigned{Id{"c1"}, Id{"wu"}, Id{"li"}, Id{"west"}, Id{"east"}, std::nullopt}));
   EXPECT_EQ(after.owner_id, Id{"wu"});
@@ -154,32 +179,39 @@ TEST_F(CustomerTest, TransfersToAnOwnerAndTheirDepartmentKeepingThePreviousOne) 
 }
 
 TEST_F(CustomerTest, AssignmentRules) {
-  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}}), "assignment_required", "owner_id"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"li"}}), "assignment_unchanged", "owner_id"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, std::nullopt, Id{"east"}}), "assignment_unchanged",
-                        "department_id"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"gone"}}), "owner_inactive", "owner_id"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"nobody"}}), "owner_not_found", "owner_id"));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, std::nullopt, Id{"old"}}), "department_closed",
-                        "department_id"));
+  EXPECT_TRUE(
+      IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}}), "assignment_required", "owner_id"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"li"}}), "assignment_unchanged",
+                        "owner_id"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, std::nullopt, Id{"east"}}),
+                        "assignment_unchanged", "department_id"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"gone"}}), "owner_inactive",
+                        "owner_id"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, Id{"nobody"}}), "owner_not_found",
+                        "owner_id"));
+  EXPECT_TRUE(IsRefused(When(Huaxin(), AssignCustomer{Id{"c1"}, std::nullopt, Id{"old"}}),
+                        "department_closed", "department_id"));
 }
 
 TEST_F(CustomerTest, ArchivesAndRestores) {
   EXPECT_TRUE(Emits(When(Huaxin(), ArchiveCustomer{Id{"c1"}, "went bankrupt"}),
                     {CustomerArchived{Id{"c1"}, "went bankrupt"}}));
   std::vector<A::Event> archived = Plus(CustomerArchived{Id{"c1"}, std::nullopt});
-  EXPECT_TRUE(IsRefused(When(archived, ArchiveCustomer{Id{"c1"}}), "customer_archived", "customer_id"));
+  EXPECT_TRUE(
+      IsRefused(When(archived, ArchiveCustomer{Id{"c1"}}), "customer_archived", "customer_id"));
   EXPECT_TRUE(Emits(When(archived, RestoreCustomer{Id{"c1"}}), {CustomerRestored{Id{"c1"}}}));
-  EXPECT_TRUE(IsRefused(When(Huaxin(), RestoreCustomer{Id{"c1"}}), "customer_not_archived", "customer_id"));
-  EXPECT_TRUE(IsRefused(When(Plus(CustomerDuplicateMerged{Id{"c1"}, Id{"c2"}, std::nullopt}), RestoreCustomer{Id{"c1"}}),
+  EXPECT_TRUE(
+      IsRefused(When(Huaxin(), RestoreCustomer{Id{"c1"}}), "customer_not_archived", "customer_id"));
+  EXPECT_TRUE(IsRefused(When(Plus(CustomerDuplicateMerged{Id{"c1"}, Id{"c2"}, std::nullopt}),
+                             RestoreCustomer{Id{"c1"}}),
                         "customer_merged", "customer_id"));
   EXPECT_TRUE(FactsOf(testing::StateAfter<A>(archived))->archived);
 }
 
 TEST_F(CustomerTest, FactsFollowTheEvents) {
   EXPECT_FALSE(FactsOf(testing::StateAfter<A>({})));
-  std::vector<A::Event> history = Plus(CustomerLifecycleChanged{Id{"c1"}, Lifecycle::kTarget, Lifecycle::kPotential,
-                                                                "met at fair", LifecycleCause::kManual});
+  std::vector<A::Event> history = Plus(CustomerLifecycleChanged{
+      Id{"c1"}, Lifecycle::kTarget, Lifecycle::kPotential, "met at fair", LifecycleCause::kManual});
   history.push_back(CustomerDuplicateMerged{Id{"c1"}, Id{"c2"}, std::nullopt});
   std::optional<CustomerFacts> facts = FactsOf(testing::StateAfter<A>(history));
   ASSERT_TRUE(facts);

@@ -18,9 +18,13 @@
 namespace dealstream::domain::testing {
 
 // 2017-03-15T10:00:00Z: the business time of commands in domain tests.
-inline Timestamp TestNow() { return Timestamp::FromMicros((DaysFromCivil(2017, 3, 15) * 86400 + 36000) * 1000000); }
+inline Timestamp TestNow() {
+  return Timestamp::FromMicros((DaysFromCivil(2017, 3, 15) * 86400 + 36000) * 1000000);
+}
 
-inline Date Day(int year, unsigned month, unsigned day) { return Date{DaysFromCivil(year, month, day)}; }
+inline Date Day(int year, unsigned month, unsigned day) {
+  return Date{DaysFromCivil(year, month, day)};
+}
 
 inline Money Usd(int64_t minor) { return Money{minor, "USD"}; }
 
@@ -30,37 +34,43 @@ std::string_view TypeOf(const Event& event) {
 }
 
 template <typename Event>
-::testing::AssertionResult Emits(const Decision<Event>& decision, const std::vector<Event>& expected) {
+::testing::AssertionResult Emits(const Decision<Event>& decision,
+                                 const std::vector<Event>& expected) {
   if (!decision.ok()) {
-    return ::testing::AssertionFailure() << "refused with " << decision.error().code << " on '"
-                                         << decision.error().field << "': " << decision.error().message;
+    return ::testing::AssertionFailure()
+           << "refused with " << decision.error().code << " on '" << decision.error().field
+           << "': " << decision.error().message;
   }
   const std::vector<Event>& actual = decision.value();
   if (actual.size() != expected.size()) {
-    return ::testing::AssertionFailure() << "emitted " << actual.size() << " events, expected " << expected.size();
+    return ::testing::AssertionFailure()
+           << "emitted " << actual.size() << " events, expected " << expected.size();
   }
   for (size_t i = 0; i < actual.size(); ++i) {
     if (TypeOf(actual[i]) != TypeOf(expected[i])) {
-      return ::testing::AssertionFailure() << "event " << i << " is " << TypeOf(actual[i]) << ", expected "
-                                           << TypeOf(expected[i]);
+      return ::testing::AssertionFailure() << "event " << i << " is " << TypeOf(actual[i])
+                                           << ", expected " << TypeOf(expected[i]);
     }
     if (!(actual[i] == expected[i])) {
-      return ::testing::AssertionFailure() << "event " << i << " (" << TypeOf(actual[i]) << ") differs in its fields";
+      return ::testing::AssertionFailure()
+             << "event " << i << " (" << TypeOf(actual[i]) << ") differs in its fields";
     }
   }
   return ::testing::AssertionSuccess();
 }
 
 template <typename Event>
-::testing::AssertionResult IsRefused(const Decision<Event>& decision, std::string_view code, std::string_view field) {
+::testing::AssertionResult IsRefused(const Decision<Event>& decision, std::string_view code,
+                                     std::string_view field) {
   if (decision.ok()) {
-    return ::testing::AssertionFailure() << "accepted with " << decision.value().size() << " events, expected "
-                                         << code;
+    return ::testing::AssertionFailure()
+           << "accepted with " << decision.value().size() << " events, expected " << code;
   }
   const DomainError& error = decision.error();
   if (error.code != code || error.field != field) {
-    return ::testing::AssertionFailure() << "refused with " << error.code << " on '" << error.field
-                                         << "', expected " << code << " on '" << field << "': " << error.message;
+    return ::testing::AssertionFailure()
+           << "refused with " << error.code << " on '" << error.field << "', expected " << code
+           << " on '" << field << "': " << error.message;
   }
   if (error.message.empty()) return ::testing::AssertionFailure() << code << " has no message";
   return ::testing::AssertionSuccess();

@@ -40,7 +40,8 @@ std::set<std::string> FieldNames() {
   std::set<std::string> names;
   ForEachField<T>([&](const auto& field) {
     EXPECT_TRUE(IsSnakeCase(field.name)) << T::kType << "." << field.name;
-    EXPECT_TRUE(names.insert(std::string(field.name)).second) << T::kType << " repeats " << field.name;
+    EXPECT_TRUE(names.insert(std::string(field.name)).second)
+        << T::kType << " repeats " << field.name;
   });
   return names;
 }
@@ -50,8 +51,10 @@ class ContractChecker {
   template <typename A>
   void CheckAggregate() {
     EXPECT_TRUE(IsSnakeCase(A::kCategory)) << A::kCategory;
-    std::apply([&](auto... c) { (CheckCommand<decltype(c)>(), ...); }, typename VariantTuple<typename A::Command>::type{});
-    std::apply([&](auto... e) { (CheckEvent<decltype(e)>(), ...); }, typename VariantTuple<typename A::Event>::type{});
+    std::apply([&](auto... c) { (CheckCommand<decltype(c)>(), ...); },
+               typename VariantTuple<typename A::Command>::type{});
+    std::apply([&](auto... e) { (CheckEvent<decltype(e)>(), ...); },
+               typename VariantTuple<typename A::Event>::type{});
   }
 
  private:
@@ -65,7 +68,8 @@ class ContractChecker {
   template <typename C>
   void CheckCommand() {
     static_assert(Reflected<C>);
-    EXPECT_TRUE(command_types_.insert(std::string(C::kType)).second) << "two commands are " << C::kType;
+    EXPECT_TRUE(command_types_.insert(std::string(C::kType)).second)
+        << "two commands are " << C::kType;
     std::set<std::string> fields = FieldNames<C>();
     if constexpr (C::kCreates) {
       EXPECT_EQ(C::kTargetField, "id") << C::kType;
@@ -75,7 +79,8 @@ class ContractChecker {
       EXPECT_EQ(C::kTargetField, "") << C::kType;
       EXPECT_TRUE(IsSnakeCase(C::kFixedId)) << C::kType;
     } else {
-      EXPECT_TRUE(fields.count(std::string(C::kTargetField))) << C::kType << " has no " << C::kTargetField;
+      EXPECT_TRUE(fields.count(std::string(C::kTargetField)))
+          << C::kType << " has no " << C::kTargetField;
     }
   }
 
@@ -146,7 +151,9 @@ TEST(Part1ContractTest, DesignSection10CommandsHaveExactlyTheRequiredFields) {
   EXPECT_TRUE(customer.count("industry") && customer.count("region"));
   EXPECT_TRUE(FieldNames<AddContact>().count("title"));
   S role = FieldNames<SetContactRole>();
-  for (const char* f : {"opportunity_id", "influence", "stance", "reports_to"}) EXPECT_TRUE(role.count(f)) << f;
+  for (const char* f : {"opportunity_id", "influence", "stance", "reports_to"}) {
+    EXPECT_TRUE(role.count(f)) << f;
+  }
 }
 
 }  // namespace

@@ -21,8 +21,8 @@ class PartnerTest : public ::testing::Test {
   }
 
   static std::vector<A::Event> Acme() {
-    return {PartnerRegistered{Id{"p1"}, "Acme Systems", PartnerKind::kReseller, "East", std::nullopt,
-                              "https://acme.example"}};
+    return {PartnerRegistered{Id{"p1"}, "Acme Systems", PartnerKind::kReseller, "East",
+                              std::nullopt, "https://acme.example"}};
   }
   static std::vector<A::Event> Deactivated() {
     std::vector<A::Event> events = Acme();
@@ -34,8 +34,8 @@ class PartnerTest : public ::testing::Test {
 };
 
 TEST_F(PartnerTest, Registers) {
-  EXPECT_TRUE(Emits(When({}, RegisterPartner{Id{"p1"}, "Acme Systems", PartnerKind::kReseller, "East", "",
-                                             "https://acme.example"}),
+  EXPECT_TRUE(Emits(When({}, RegisterPartner{Id{"p1"}, "Acme Systems", PartnerKind::kReseller,
+                                             "East", "", "https://acme.example"}),
                     Acme()));
 }
 
@@ -46,7 +46,8 @@ TEST_F(PartnerTest, RegistrationRules) {
 }
 
 TEST_F(PartnerTest, UpdateListsOnlyChangedFieldsWithPreviousValues) {
-  UpdatePartner update{Id{"p1"}, "Acme Systems", PartnerKind::kIntegrator, "", "+86 21 5555 0100", std::nullopt};
+  UpdatePartner update{Id{"p1"}, "Acme Systems",     PartnerKind::kIntegrator,
+                       "",       "+86 21 5555 0100", std::nullopt};
   PartnerProfileUpdated expected{Id{"p1"}};
   expected.kind = PartnerKindChange{PartnerKind::kIntegrator, PartnerKind::kReseller};
   expected.region = TextChange{std::nullopt, "East"};
@@ -61,19 +62,22 @@ TEST_F(PartnerTest, UpdateListsOnlyChangedFieldsWithPreviousValues) {
 }
 
 TEST_F(PartnerTest, UpdateRules) {
-  EXPECT_TRUE(IsRefused(When(Acme(), UpdatePartner{Id{"p1"}, "Acme Systems", PartnerKind::kReseller}),
-                        "nothing_to_update", ""));
+  EXPECT_TRUE(
+      IsRefused(When(Acme(), UpdatePartner{Id{"p1"}, "Acme Systems", PartnerKind::kReseller}),
+                "nothing_to_update", ""));
   EXPECT_TRUE(IsRefused(When(Acme(), UpdatePartner{Id{"p1"}, " "}), "name_blank", "name"));
   EXPECT_TRUE(IsRefused(When({}, UpdatePartner{Id{"p1"}, "B"}), "partner_not_found", "partner_id"));
-  EXPECT_TRUE(IsRefused(When(Deactivated(), UpdatePartner{Id{"p1"}, "B"}), "partner_inactive", "partner_id"));
+  EXPECT_TRUE(IsRefused(When(Deactivated(), UpdatePartner{Id{"p1"}, "B"}), "partner_inactive",
+                        "partner_id"));
 }
 
 TEST_F(PartnerTest, DeactivatesAndReactivates) {
   EXPECT_TRUE(Emits(When(Acme(), DeactivatePartner{Id{"p1"}, "contract ended"}),
                     {PartnerDeactivated{Id{"p1"}, "contract ended"}}));
-  EXPECT_TRUE(IsRefused(When(Deactivated(), DeactivatePartner{Id{"p1"}, std::nullopt}), "partner_inactive",
-                        "partner_id"));
-  EXPECT_TRUE(Emits(When(Deactivated(), ReactivatePartner{Id{"p1"}}), {PartnerReactivated{Id{"p1"}}}));
+  EXPECT_TRUE(IsRefused(When(Deactivated(), DeactivatePartner{Id{"p1"}, std::nullopt}),
+                        "partner_inactive", "partner_id"));
+  EXPECT_TRUE(
+      Emits(When(Deactivated(), ReactivatePartner{Id{"p1"}}), {PartnerReactivated{Id{"p1"}}}));
   EXPECT_TRUE(IsRefused(When(Acme(), ReactivatePartner{Id{"p1"}}), "partner_active", "partner_id"));
   EXPECT_TRUE(IsRefused(When({}, ReactivatePartner{Id{"p1"}}), "partner_not_found", "partner_id"));
 }

@@ -20,8 +20,8 @@ TEST(PeriodTest, ParsesTheThreeFormsAndFormatsThemBack) {
 }
 
 TEST(PeriodTest, RejectsMalformedText) {
-  for (const char* text : {"", "17", "2017-13", "2017-00", "2017-Q0", "2017-Q5", "2017-3", "2017/03", "2017-03-01",
-                           "0000", "20a7", "2017-q1"}) {
+  for (const char* text : {"", "17", "2017-13", "2017-00", "2017-Q0", "2017-Q5", "2017-3",
+                           "2017/03", "2017-03-01", "0000", "20a7", "2017-q1"}) {
     EXPECT_FALSE(Period::Parse(text)) << text;
   }
 }
