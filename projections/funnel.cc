@@ -38,17 +38,27 @@ FunnelView BuildFunnel(const CrmBooks& books, const Scope& scope) {
   view.other_currencies = std::move(choice.others);
 
 
+  // Open deals count in the row of their stage; closed deals in the row of
+  // the process's won or lost stage, whatever stage field an out-of-order
+  // history left them with.
+  const std::vector<ProcessStage>& process = books.process.StagesAsOf(scope.vis);
+  std::optional<uint16_t> won_stage, lost_stage;
+  for (const ProcessStage& p : process) {
+    if (p.closed && p.won) won_stage = book.FindStage(p.name);
+    if (p.closed && !p.won) lost_stage = book.FindStage(p.name);
+  }
   std::vector<Sum> by_stage(book.stage_count());
   Sum open, won, lost, abandoned;
   for (const auto& [key, value] : cells) {
     if (!currency || key.currency != *currency || !AllowsCell(scope, key)) continue;
+    uint16_t row = key.stage;
     switch (static_cast<DealStatus>(key.status)) {
       case DealStatus::kOpen: open.Add(value); break;
-      case DealStatus::kWon: won.Add(value); break;
-      case DealStatus::kLost: lost.Add(value); break;
+      case DealStatus::kWon: won.Add(value); row = won_stage.value_or(row); break;
+      case DealStatus::kLost: lost.Add(value); row = lost_stage.value_or(row); break;
       case DealStatus::kAbandoned: abandoned.Add(value); continue;  // no stage row
     }
-    by_stage[key.stage].Add(value);
+    by_stage[row].Add(value);
   }
   view.open = Total(open, view.currency);
   view.won = Total(won, view.currency);
@@ -71,7 +81,7 @@ FunnelView BuildFunnel(const CrmBooks& books, const Scope& scope) {
     }
     view.stages.push_back(std::move(r));
   };
-  for (const ProcessStage& p : books.process.StagesAsOf(scope.vis)) {
+  for (const ProcessStage& p : process) {
     row({.stage = p.name, .probability = p.probability,
          .forecast_category = p.forecast_category, .closed = p.closed},
         book.FindStage(p.name));
