@@ -6,7 +6,7 @@ BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build test serve bench clean
+.PHONY: all setup configure build test serve bench clean schemas
 
 all: build
 
@@ -31,6 +31,12 @@ bench:
 	@scripts/setup --bench
 	@$(MAKE) --no-print-directory build
 	scripts/bench
+
+# Regenerates schemas/ (the JSON Schema of every command and event) from the
+# code; the codec's drift test fails until this has been run after a change.
+schemas: configure
+	cmake --build $(BUILD_DIR) -j $(JOBS) --target ds_schema_gen
+	./$(BUILD_DIR)/codec/ds_schema_gen schemas
 
 clean:
 	rm -rf $(BUILD_DIR)

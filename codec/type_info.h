@@ -20,6 +20,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -93,6 +94,9 @@ struct FieldInfo {
 struct StructInfo {
   std::string_view type_name;  // the struct's kType, empty if it has none
   std::vector<FieldInfo> fields;
+  // A default-constructed object of the struct, for generic tools (tests,
+  // fuzzers, example generators) that hold only the description.
+  std::shared_ptr<void> (*make)() = nullptr;
 };
 
 template <typename V>
@@ -211,6 +215,7 @@ template <typename T, size_t... I>
 StructInfo MakeStructInfo(std::index_sequence<I...>) {
   StructInfo info;
   if constexpr (requires { T::kType; }) info.type_name = T::kType;
+  info.make = [] { return std::shared_ptr<void>(std::make_shared<T>()); };
   (info.fields.push_back(MakeFieldInfo<T, I>()), ...);
   return info;
 }

@@ -82,7 +82,8 @@ Result<domain::Date, Rule> ParseDate(std::string_view text) {
 std::string FormatDate(domain::Date date) { return dealstream::FormatDate(date.Start()); }
 
 Result<Timestamp, Rule> ParseDateTime(std::string_view text) {
-  if (text.size() <= 10) {
+  // The longest RFC 3339 form the schema pattern admits is 35 characters.
+  if (text.size() <= 10 || text.size() > 35) {
     return Unexpected(Rule("must be an RFC 3339 date-time such as \"2017-03-01T09:30:00Z\""));
   }
   auto t = ParseTimestamp(text);

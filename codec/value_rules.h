@@ -46,9 +46,11 @@ Result<domain::Date, Rule> ParseDate(std::string_view text);
 std::string FormatDate(domain::Date date);
 
 // RFC 3339 date-time with a time zone ("2017-03-01T09:30:00Z"); a bare
-// date is refused here (it is ambiguous for an instant).
+// date is refused here (it is ambiguous for an instant). Every pattern here
+// has bounded repetition: std::regex (used by valijson) recurses per
+// character on unbounded ones, and inputs are untrusted.
 inline constexpr std::string_view kDateTimePattern =
-    "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$";
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{1,9})?([Zz]|[+-][0-9]{2}:[0-9]{2})$";
 Result<Timestamp, Rule> ParseDateTime(std::string_view text);
 
 }  // namespace dealstream::codec

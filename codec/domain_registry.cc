@@ -1,0 +1,44 @@
+// Every aggregate of the domain, one line each: registering an aggregate
+// makes its commands and events known to the codec, the schema generator
+// and the schema drift test.
+#include "codec/registry.h"
+#include "domain/config/activity_types.h"
+#include "domain/config/custom_fields.h"
+#include "domain/config/loss_reasons.h"
+#include "domain/config/sales_process.h"
+#include "domain/contact/contact.h"
+#include "domain/customer/customer.h"
+#include "domain/opportunity/opportunity.h"
+#include "domain/organisation/department.h"
+#include "domain/organisation/employee.h"
+#include "domain/organisation/partner.h"
+#include "domain/organisation/sales_target.h"
+
+namespace dealstream::codec {
+namespace {
+
+Registry BuildDomainRegistry() {
+  using namespace dealstream::domain;  // NOLINT: the list reads better unqualified
+  Registry r;
+  r.RegisterAggregate<DepartmentAggregate>();
+  r.RegisterAggregate<EmployeeAggregate>();
+  r.RegisterAggregate<SalesTargetAggregate>();
+  r.RegisterAggregate<PartnerAggregate>();
+  r.RegisterAggregate<SalesProcessAggregate>();
+  r.RegisterAggregate<LossReasonsAggregate>();
+  r.RegisterAggregate<ActivityTypesAggregate>();
+  r.RegisterAggregate<CustomFieldsAggregate>();
+  r.RegisterAggregate<CustomerAggregate>();
+  r.RegisterAggregate<ContactAggregate>();
+  r.RegisterAggregate<OpportunityAggregate>();
+  return r;
+}
+
+}  // namespace
+
+const Registry& DomainRegistry() {
+  static const Registry registry = BuildDomainRegistry();
+  return registry;
+}
+
+}  // namespace dealstream::codec
