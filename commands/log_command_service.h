@@ -1,0 +1,55 @@
+// LogCommandService: the CommandService over an EventLog.
+//
+// For each command it parses the body once, takes `occurred_at` (any
+// command may carry it: the business time of the fact) out of it, answers a
+// retried Idempotency-Key from the log, and hands the rest to the handler of
+// the command type (decode, resolve target, load, authorize, decide,
+// append). Appends are asynchronous, so callers waiting on a group commit
+// hold no thread.
+//
+// Thread-safe.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "commands/command_service.h"
+#include "eventstore/event_log.h"
+
+namespace dealstream::domain {
+class Directory;
+}  // namespace dealstream::domain
+
+namespace dealstream::commands {
+
+class CommandHandler;
+class LogDirectory;
+template <typename List>
+class RunnerSet;
+
+struct CommandServiceOptions {
+  // States of recently used records kept in memory. Default: 100,000.
+  size_t state_cache_capacity = 100000;
+};
+
+class LogCommandService final : public CommandService {
+ public:
+  // `log` must outlive the service.
+  explicit LogCommandService(eventstore::EventLog& log, CommandServiceOptions options = {});
+  ~LogCommandService() override;
+
+  CommandOutcome Execute(const CommandRequest& request) override;
+  void ExecuteAsync(CommandRequest request, std::function<void(CommandOutcome)> done) override;
+  std::vector<std::string> CommandTypes() const override;
+
+  // Facts about records, as decisions see them.
+  const domain::Directory& directory() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace dealstream::commands
