@@ -13,23 +13,23 @@ std::string Quote(const Id& id) { return "'" + id.value + "'"; }
 }  // namespace
 
 Result<EmployeeFacts, DomainError> RequireActiveEmployee(const Directory& directory, const Id& id,
-                                                        std::string_view field,
-                                                        std::string_view role) {
+                                                         std::string_view field,
+                                                         std::string_view role) {
   std::optional<EmployeeFacts> employee = directory.FindEmployee(id);
   if (!employee) {
     return Unexpected(NotFound(std::string(role) + "_not_found", std::string(field),
                                std::string(field) + ": employee " + Quote(id) + " does not exist"));
   }
   if (!employee->active) {
-    return Unexpected(RuleViolated(std::string(role) + "_inactive", std::string(field),
-                                   std::string(field) + ": employee " + Quote(id) +
-                                       " has left and cannot take on work"));
+    return Unexpected(RuleViolated(
+        std::string(role) + "_inactive", std::string(field),
+        std::string(field) + ": employee " + Quote(id) + " has left and cannot take on work"));
   }
   return *employee;
 }
 
 Result<CustomerFacts, DomainError> RequireUsableCustomer(const Directory& directory, const Id& id,
-                                                        std::string_view field) {
+                                                         std::string_view field) {
   std::optional<CustomerFacts> customer = directory.FindCustomer(id);
   const std::string f(field);
   if (!customer) {
@@ -37,13 +37,13 @@ Result<CustomerFacts, DomainError> RequireUsableCustomer(const Directory& direct
         NotFound("customer_not_found", f, f + ": customer " + Quote(id) + " does not exist"));
   }
   if (customer->merged) {
-    return Unexpected(RuleViolated("customer_merged", f,
-                                   f + ": customer " + Quote(id) +
-                                       " was merged into another customer; use the survivor"));
+    return Unexpected(RuleViolated(
+        "customer_merged", f,
+        f + ": customer " + Quote(id) + " was merged into another customer; use the survivor"));
   }
   if (customer->archived) {
-    return Unexpected(RuleViolated("customer_archived", f,
-                                   f + ": customer " + Quote(id) + " is archived"));
+    return Unexpected(
+        RuleViolated("customer_archived", f, f + ": customer " + Quote(id) + " is archived"));
   }
   return *customer;
 }
@@ -127,7 +127,8 @@ bool IsAbsoluteUri(std::string_view text) {
     }
   }
   for (char c : text) {
-    if (std::isspace(static_cast<unsigned char>(c)) || std::iscntrl(static_cast<unsigned char>(c))) {
+    if (std::isspace(static_cast<unsigned char>(c)) ||
+        std::iscntrl(static_cast<unsigned char>(c))) {
       return false;
     }
   }

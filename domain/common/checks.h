@@ -24,13 +24,13 @@ namespace dealstream::domain {
 // The employee exists and has not left. Codes: "<role>_not_found" (kNotFound),
 // "<role>_inactive" (kRuleViolated), e.g. "owner_not_found".
 Result<EmployeeFacts, DomainError> RequireActiveEmployee(const Directory& directory, const Id& id,
-                                                        std::string_view field,
-                                                        std::string_view role);
+                                                         std::string_view field,
+                                                         std::string_view role);
 
 // The customer exists and is neither archived nor merged away. Codes:
 // "customer_not_found", "customer_archived", "customer_merged".
 Result<CustomerFacts, DomainError> RequireUsableCustomer(const Directory& directory, const Id& id,
-                                                        std::string_view field);
+                                                         std::string_view field);
 
 // `approver` may approve work of `department`: an active employee whose role
 // is "manager" or "director" and whose department is `department` or one of

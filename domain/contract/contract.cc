@@ -45,9 +45,9 @@ std::optional<DomainError> CheckLines(const std::vector<ContractLine>& lines, co
       return Invalid("description_required", e->field, e->message);
     }
     if (line.product_id && !directory.FindProduct(*line.product_id)) {
-      return NotFound("product_not_found", prefix + ".product_id",
-                      prefix + ".product_id: product '" + line.product_id->value +
-                          "' does not exist");
+      return NotFound(
+          "product_not_found", prefix + ".product_id",
+          prefix + ".product_id: product '" + line.product_id->value + "' does not exist");
     }
     if (line.quantity < 1) {
       return Invalid("quantity_not_positive", prefix + ".quantity",
@@ -79,9 +79,9 @@ std::optional<DomainError> CheckInstalments(const ContractState& state,
     const std::string prefix = field + "[" + std::to_string(i) + "]";
     for (size_t j = 0; j < i; ++j) {
       if (instalments[j].instalment_id == instalment.instalment_id) {
-        return Invalid("duplicate_instalment_id", prefix + ".instalment_id",
-                       prefix + ".instalment_id: '" + instalment.instalment_id.value +
-                           "' is used twice");
+        return Invalid(
+            "duplicate_instalment_id", prefix + ".instalment_id",
+            prefix + ".instalment_id: '" + instalment.instalment_id.value + "' is used twice");
       }
     }
     if (auto e = CheckPositive(instalment.amount, prefix + ".amount")) return e;

@@ -78,17 +78,28 @@ struct ContractState {
 };
 constexpr auto Fields(const ContractState*) {
   using T = ContractState;
-  return std::tuple{
-      F("exists", &T::exists), F("id", &T::id), F("customer_id", &T::customer_id),
-      F("opportunity_id", &T::opportunity_id), F("owner_id", &T::owner_id),
-      F("department_id", &T::department_id), F("title", &T::title), F("lines", &T::lines),
-      F("total", &T::total), F("payment_terms", &T::payment_terms),
-      F("start_date", &T::start_date), F("end_date", &T::end_date), F("status", &T::status),
-      F("approval_requested_by", &T::approval_requested_by), F("approved_by", &T::approved_by),
-      F("signed_on", &T::signed_on), F("instalments", &T::instalments),
-      F("deliveries", &T::deliveries), F("invoice_ids", &T::invoice_ids),
-      F("payment_ids", &T::payment_ids), F("invoiced", &T::invoiced),
-      F("received", &T::received)};
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("customer_id", &T::customer_id),
+                    F("opportunity_id", &T::opportunity_id),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("title", &T::title),
+                    F("lines", &T::lines),
+                    F("total", &T::total),
+                    F("payment_terms", &T::payment_terms),
+                    F("start_date", &T::start_date),
+                    F("end_date", &T::end_date),
+                    F("status", &T::status),
+                    F("approval_requested_by", &T::approval_requested_by),
+                    F("approved_by", &T::approved_by),
+                    F("signed_on", &T::signed_on),
+                    F("instalments", &T::instalments),
+                    F("deliveries", &T::deliveries),
+                    F("invoice_ids", &T::invoice_ids),
+                    F("payment_ids", &T::payment_ids),
+                    F("invoiced", &T::invoiced),
+                    F("received", &T::received)};
 }
 
 struct ContractAggregate {

@@ -64,8 +64,7 @@ void Apply(ContractState& s, const ContractRejected&, Timestamp) {
   s.status = ContractStatus::kRejected;
 }
 
-Outcome DecideCommand(const ContractState& state, const SignContract& c,
-                      const DecideContext& ctx) {
+Outcome DecideCommand(const ContractState& state, const SignContract& c, const DecideContext& ctx) {
   if (auto e = CheckNotClosed(state)) return Unexpected(*e);
   if (state.status != ContractStatus::kApproved) {
     return Unexpected(RuleViolated("contract_not_approved", "contract_id",

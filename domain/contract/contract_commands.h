@@ -28,20 +28,27 @@ struct DraftContract {
   std::optional<std::string> title;
   std::optional<std::vector<ContractLine>> lines;
   std::optional<std::string> payment_terms;
-  std::optional<Id> owner_id;  // default: the opportunity's, else the customer's owner, else the actor
+  std::optional<Id>
+      owner_id;  // default: the opportunity's, else the customer's owner, else the actor
   std::optional<Date> start_date;
   std::optional<Date> end_date;
 };
 constexpr auto Fields(const DraftContract*) {
   using T = DraftContract;
   return std::tuple{
-      F("id", &T::id), F("customer_id", &T::customer_id),
+      F("id", &T::id),
+      F("customer_id", &T::customer_id),
       F("opportunity_id", &T::opportunity_id).Doc("a won opportunity of the same customer"),
       F("total", &T::total).Doc("the contract value; lines, if given, must add up to it"),
-      F("title", &T::title).MaxLength(200), F("lines", &T::lines),
-      F("payment_terms", &T::payment_terms).MaxLength(4000).Doc("e.g. '30% on signing, 70% on acceptance'"),
-      F("owner_id", &T::owner_id).Doc("default: the opportunity's or customer's owner, else the actor"),
-      F("start_date", &T::start_date), F("end_date", &T::end_date).Doc("not before start_date")};
+      F("title", &T::title).MaxLength(200),
+      F("lines", &T::lines),
+      F("payment_terms", &T::payment_terms)
+          .MaxLength(4000)
+          .Doc("e.g. '30% on signing, 70% on acceptance'"),
+      F("owner_id", &T::owner_id)
+          .Doc("default: the opportunity's or customer's owner, else the actor"),
+      F("start_date", &T::start_date),
+      F("end_date", &T::end_date).Doc("not before start_date")};
 }
 
 struct RequestContractApproval {
@@ -116,11 +123,12 @@ constexpr auto Fields(const AmendContract*) {
   using T = AmendContract;
   return std::tuple{F("contract_id", &T::contract_id),
                     F("reason", &T::reason).MinLength(1).MaxLength(4000),
-                    F("total", &T::total), F("lines", &T::lines),
+                    F("total", &T::total),
+                    F("lines", &T::lines),
                     F("payment_terms", &T::payment_terms).MaxLength(4000),
                     F("end_date", &T::end_date),
-                    F("instalments", &T::instalments).Doc(
-                        "required when the total changes and instalments are scheduled")};
+                    F("instalments", &T::instalments)
+                        .Doc("required when the total changes and instalments are scheduled")};
 }
 
 // Every instalment paid and every delivery accepted.
@@ -200,8 +208,8 @@ struct RecordDeliveryAccepted {
 constexpr auto Fields(const RecordDeliveryAccepted*) {
   using T = RecordDeliveryAccepted;
   return std::tuple{F("contract_id", &T::contract_id), F("batch_id", &T::batch_id),
-                    F("accepted_by_contact_id", &T::accepted_by_contact_id).Doc(
-                        "the customer's contact who signed off"),
+                    F("accepted_by_contact_id", &T::accepted_by_contact_id)
+                        .Doc("the customer's contact who signed off"),
                     F("note", &T::note).MaxLength(4000)};
 }
 

@@ -36,12 +36,17 @@ struct ContractDrafted {
 };
 constexpr auto Fields(const ContractDrafted*) {
   using T = ContractDrafted;
-  return std::tuple{F("contract_id", &T::contract_id), F("customer_id", &T::customer_id),
-                    F("opportunity_id", &T::opportunity_id), F("owner_id", &T::owner_id),
-                    F("department_id", &T::department_id), F("title", &T::title).MaxLength(200),
-                    F("lines", &T::lines), F("total", &T::total),
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("customer_id", &T::customer_id),
+                    F("opportunity_id", &T::opportunity_id),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("title", &T::title).MaxLength(200),
+                    F("lines", &T::lines),
+                    F("total", &T::total),
                     F("payment_terms", &T::payment_terms).MaxLength(4000),
-                    F("start_date", &T::start_date), F("end_date", &T::end_date),
+                    F("start_date", &T::start_date),
+                    F("end_date", &T::end_date),
                     F("drafted_by", &T::drafted_by)};
 }
 
@@ -101,9 +106,12 @@ struct ContractSigned {
 };
 constexpr auto Fields(const ContractSigned*) {
   using T = ContractSigned;
-  return std::tuple{F("contract_id", &T::contract_id), F("customer_id", &T::customer_id),
-                    F("opportunity_id", &T::opportunity_id), F("owner_id", &T::owner_id),
-                    F("department_id", &T::department_id), F("total", &T::total),
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("customer_id", &T::customer_id),
+                    F("opportunity_id", &T::opportunity_id),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("total", &T::total),
                     F("signed_on", &T::signed_on),
                     F("customer_signatory", &T::customer_signatory).MaxLength(200),
                     F("recorded_by", &T::recorded_by)};
@@ -122,15 +130,19 @@ struct ContractAmended {
   std::vector<ContractLine> previous_lines;
   std::optional<TextChange> payment_terms;  // absent = unchanged
   std::optional<DateChange> end_date;       // absent = unchanged
-  bool approval_voided = false;  // it was approved but unsigned: approve again
+  bool approval_voided = false;             // it was approved but unsigned: approve again
   bool operator==(const ContractAmended&) const = default;
 };
 constexpr auto Fields(const ContractAmended*) {
   using T = ContractAmended;
-  return std::tuple{F("contract_id", &T::contract_id), F("reason", &T::reason).MaxLength(4000),
-                    F("total", &T::total), F("previous_total", &T::previous_total),
-                    F("lines", &T::lines), F("previous_lines", &T::previous_lines),
-                    F("payment_terms", &T::payment_terms), F("end_date", &T::end_date),
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("reason", &T::reason).MaxLength(4000),
+                    F("total", &T::total),
+                    F("previous_total", &T::previous_total),
+                    F("lines", &T::lines),
+                    F("previous_lines", &T::previous_lines),
+                    F("payment_terms", &T::payment_terms),
+                    F("end_date", &T::end_date),
                     F("approval_voided", &T::approval_voided)};
 }
 
@@ -159,9 +171,12 @@ struct ContractTerminated {
 };
 constexpr auto Fields(const ContractTerminated*) {
   using T = ContractTerminated;
-  return std::tuple{F("contract_id", &T::contract_id), F("previous_status", &T::previous_status),
-                    F("reason", &T::reason).MaxLength(4000), F("total", &T::total),
-                    F("received", &T::received), F("outstanding", &T::outstanding)};
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("previous_status", &T::previous_status),
+                    F("reason", &T::reason).MaxLength(4000),
+                    F("total", &T::total),
+                    F("received", &T::received),
+                    F("outstanding", &T::outstanding)};
 }
 
 struct ContractInstalmentsScheduled {
@@ -203,7 +218,7 @@ struct ContractDeliveryShipped {
 constexpr auto Fields(const ContractDeliveryShipped*) {
   using T = ContractDeliveryShipped;
   return std::tuple{F("contract_id", &T::contract_id), F("batch_id", &T::batch_id),
-                    F("due_date", &T::due_date), F("shipped_on", &T::shipped_on),
+                    F("due_date", &T::due_date),       F("shipped_on", &T::shipped_on),
                     F("recorded_by", &T::recorded_by), F("note", &T::note).MaxLength(4000)};
 }
 
@@ -219,10 +234,10 @@ struct ContractDeliveryAccepted {
 };
 constexpr auto Fields(const ContractDeliveryAccepted*) {
   using T = ContractDeliveryAccepted;
-  return std::tuple{F("contract_id", &T::contract_id), F("batch_id", &T::batch_id),
-                    F("accepted_on", &T::accepted_on),
-                    F("accepted_by_contact_id", &T::accepted_by_contact_id),
-                    F("recorded_by", &T::recorded_by), F("note", &T::note).MaxLength(4000)};
+  return std::tuple{
+      F("contract_id", &T::contract_id), F("batch_id", &T::batch_id),
+      F("accepted_on", &T::accepted_on), F("accepted_by_contact_id", &T::accepted_by_contact_id),
+      F("recorded_by", &T::recorded_by), F("note", &T::note).MaxLength(4000)};
 }
 
 struct ContractInvoiceIssued {
@@ -239,10 +254,14 @@ struct ContractInvoiceIssued {
 };
 constexpr auto Fields(const ContractInvoiceIssued*) {
   using T = ContractInvoiceIssued;
-  return std::tuple{F("contract_id", &T::contract_id), F("invoice_id", &T::invoice_id),
-                    F("amount", &T::amount), F("instalment_id", &T::instalment_id),
-                    F("issued_on", &T::issued_on), F("due_date", &T::due_date),
-                    F("total_invoiced", &T::total_invoiced), F("recorded_by", &T::recorded_by)};
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("invoice_id", &T::invoice_id),
+                    F("amount", &T::amount),
+                    F("instalment_id", &T::instalment_id),
+                    F("issued_on", &T::issued_on),
+                    F("due_date", &T::due_date),
+                    F("total_invoiced", &T::total_invoiced),
+                    F("recorded_by", &T::recorded_by)};
 }
 
 struct ContractPaymentReceived {
@@ -260,18 +279,21 @@ struct ContractPaymentReceived {
 };
 constexpr auto Fields(const ContractPaymentReceived*) {
   using T = ContractPaymentReceived;
-  return std::tuple{F("contract_id", &T::contract_id), F("payment_id", &T::payment_id),
-                    F("amount", &T::amount), F("instalment_id", &T::instalment_id),
-                    F("received_on", &T::received_on), F("reference", &T::reference).MaxLength(200),
-                    F("total_received", &T::total_received), F("outstanding", &T::outstanding),
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("payment_id", &T::payment_id),
+                    F("amount", &T::amount),
+                    F("instalment_id", &T::instalment_id),
+                    F("received_on", &T::received_on),
+                    F("reference", &T::reference).MaxLength(200),
+                    F("total_received", &T::total_received),
+                    F("outstanding", &T::outstanding),
                     F("recorded_by", &T::recorded_by)};
 }
 
 using ContractEvent =
     std::variant<ContractDrafted, ContractApprovalRequested, ContractApproved, ContractRejected,
                  ContractSigned, ContractAmended, ContractCompleted, ContractTerminated,
-                 ContractInstalmentsScheduled, ContractDeliveriesScheduled,
-                 ContractDeliveryShipped, ContractDeliveryAccepted, ContractInvoiceIssued,
-                 ContractPaymentReceived>;
+                 ContractInstalmentsScheduled, ContractDeliveriesScheduled, ContractDeliveryShipped,
+                 ContractDeliveryAccepted, ContractInvoiceIssued, ContractPaymentReceived>;
 
 }  // namespace dealstream::domain

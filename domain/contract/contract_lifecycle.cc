@@ -38,8 +38,8 @@ Outcome DecideCommand(const ContractState& state, const DraftContract& c,
     return Unexpected(Invalid("id_required", "id", "id: the command service must assign an id"));
   }
   if (state.exists) {
-    return Unexpected(
-        AlreadyExists("contract_exists", "contract '" + c.id->value + "' has already been drafted"));
+    return Unexpected(AlreadyExists("contract_exists",
+                                    "contract '" + c.id->value + "' has already been drafted"));
   }
   if (auto e = CheckNotNegative(c.total, "total")) return Unexpected(*e);
   auto customer = RequireUsableCustomer(ctx.directory, c.customer_id, "customer_id");
@@ -48,9 +48,9 @@ Outcome DecideCommand(const ContractState& state, const DraftContract& c,
   if (c.opportunity_id) {
     opportunity = ctx.directory.FindOpportunity(*c.opportunity_id);
     if (!opportunity) {
-      return Unexpected(NotFound("opportunity_not_found", "opportunity_id",
-                                 "opportunity_id: opportunity '" + c.opportunity_id->value +
-                                     "' does not exist"));
+      return Unexpected(
+          NotFound("opportunity_not_found", "opportunity_id",
+                   "opportunity_id: opportunity '" + c.opportunity_id->value + "' does not exist"));
     }
     if (opportunity->customer_id != c.customer_id) {
       return Unexpected(Invalid("opportunity_customer_mismatch", "opportunity_id",
@@ -192,8 +192,7 @@ Outcome DecideCommand(const ContractState& state, const CompleteContract&, const
     if (!delivery.accepted_on) {
       return Unexpected(RuleViolated("deliveries_not_accepted", "contract_id",
                                      "contract_id: delivery batch '" +
-                                         delivery.plan.batch_id.value +
-                                         "' has not been accepted"));
+                                         delivery.plan.batch_id.value + "' has not been accepted"));
     }
   }
   return Emit<ContractEvent>(ContractCompleted{state.id, state.total, state.received});

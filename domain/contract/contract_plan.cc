@@ -36,9 +36,9 @@ std::optional<DomainError> CheckBatch(const std::vector<DeliveryBatch>& batches,
                      path + ".quantity: must be at least 1");
     }
     if (item.product_id && !directory.FindProduct(*item.product_id)) {
-      return NotFound("product_not_found", path + ".product_id",
-                      path + ".product_id: product '" + item.product_id->value +
-                          "' does not exist");
+      return NotFound(
+          "product_not_found", path + ".product_id",
+          path + ".product_id: product '" + item.product_id->value + "' does not exist");
     }
   }
   return std::nullopt;

@@ -27,9 +27,9 @@ const InstalmentState* FindInstalment(const ContractState& state, const Id& id) 
 Result<DeliveryState, DomainError> RequireBatch(const ContractState& state, const Id& id) {
   const DeliveryState* batch = FindBatch(state, id);
   if (batch == nullptr) {
-    return Unexpected(NotFound("delivery_not_found", "batch_id",
-                               "batch_id: '" + id.value +
-                                   "' is not a delivery batch of this contract"));
+    return Unexpected(
+        NotFound("delivery_not_found", "batch_id",
+                 "batch_id: '" + id.value + "' is not a delivery batch of this contract"));
   }
   return *batch;
 }
@@ -49,9 +49,9 @@ Outcome DecideCommand(const ContractState& state, const RecordDeliveryShipped& c
   auto batch = RequireBatch(state, c.batch_id);
   if (!batch.ok()) return Unexpected(batch.error());
   if (batch->shipped_on) {
-    return Unexpected(RuleViolated("delivery_already_shipped", "batch_id",
-                                   "batch_id: '" + c.batch_id.value + "' shipped on " +
-                                       DateText(*batch->shipped_on)));
+    return Unexpected(RuleViolated(
+        "delivery_already_shipped", "batch_id",
+        "batch_id: '" + c.batch_id.value + "' shipped on " + DateText(*batch->shipped_on)));
   }
   return Emit<ContractEvent>(ContractDeliveryShipped{state.id, c.batch_id, batch->plan.due_date,
                                                      Date::Of(ctx.now), ctx.actor, c.note});
@@ -69,14 +69,14 @@ Outcome DecideCommand(const ContractState& state, const RecordDeliveryAccepted& 
   auto batch = RequireBatch(state, c.batch_id);
   if (!batch.ok()) return Unexpected(batch.error());
   if (!batch->shipped_on) {
-    return Unexpected(RuleViolated("delivery_not_shipped", "batch_id",
-                                   "batch_id: '" + c.batch_id.value +
-                                       "' has not shipped; it cannot be accepted yet"));
+    return Unexpected(RuleViolated(
+        "delivery_not_shipped", "batch_id",
+        "batch_id: '" + c.batch_id.value + "' has not shipped; it cannot be accepted yet"));
   }
   if (batch->accepted_on) {
-    return Unexpected(RuleViolated("delivery_already_accepted", "batch_id",
-                                   "batch_id: '" + c.batch_id.value + "' was accepted on " +
-                                       DateText(*batch->accepted_on)));
+    return Unexpected(RuleViolated(
+        "delivery_already_accepted", "batch_id",
+        "batch_id: '" + c.batch_id.value + "' was accepted on " + DateText(*batch->accepted_on)));
   }
   if (c.accepted_by_contact_id) {
     std::optional<ContactFacts> contact = ctx.directory.FindContact(*c.accepted_by_contact_id);
@@ -91,8 +91,8 @@ Outcome DecideCommand(const ContractState& state, const RecordDeliveryAccepted& 
                                 "customer than this contract's"));
     }
   }
-  return Emit<ContractEvent>(ContractDeliveryAccepted{
-      state.id, c.batch_id, Date::Of(ctx.now), c.accepted_by_contact_id, ctx.actor, c.note});
+  return Emit<ContractEvent>(ContractDeliveryAccepted{state.id, c.batch_id, Date::Of(ctx.now),
+                                                      c.accepted_by_contact_id, ctx.actor, c.note});
 }
 
 void Apply(ContractState& s, const ContractDeliveryAccepted& e, Timestamp) {
@@ -109,9 +109,9 @@ Outcome DecideCommand(const ContractState& state, const RecordInvoiceIssued& c,
   if (auto e = CheckInstalmentRef(state, c.instalment_id)) return Unexpected(*e);
   const Date today = Date::Of(ctx.now);
   if (c.due_date && *c.due_date < today) {
-    return Unexpected(Invalid("due_before_issue", "due_date",
-                              "due_date: " + DateText(*c.due_date) +
-                                  " is before the invoice is issued"));
+    return Unexpected(
+        Invalid("due_before_issue", "due_date",
+                "due_date: " + DateText(*c.due_date) + " is before the invoice is issued"));
   }
   const int64_t uninvoiced = state.total.minor - state.invoiced.minor;
   if (c.amount.minor > uninvoiced) {
@@ -124,11 +124,12 @@ Outcome DecideCommand(const ContractState& state, const RecordInvoiceIssued& c,
            state.invoice_ids.end();
   };
   if (c.invoice_id && taken(*c.invoice_id)) {
-    return Unexpected(RuleViolated("duplicate_invoice_id", "invoice_id",
-                                   "invoice_id: '" + c.invoice_id->value +
-                                       "' is already an invoice of this contract"));
+    return Unexpected(RuleViolated(
+        "duplicate_invoice_id", "invoice_id",
+        "invoice_id: '" + c.invoice_id->value + "' is already an invoice of this contract"));
   }
-  Id id = c.invoice_id ? *c.invoice_id : NextLocalId("invoice", state.invoice_ids.size() + 1, taken);
+  Id id =
+      c.invoice_id ? *c.invoice_id : NextLocalId("invoice", state.invoice_ids.size() + 1, taken);
   return Emit<ContractEvent>(ContractInvoiceIssued{
       state.id, id, c.amount, c.instalment_id, today, c.due_date,
       Money{state.invoiced.minor + c.amount.minor, state.total.currency}, ctx.actor});
@@ -166,11 +167,12 @@ Outcome DecideCommand(const ContractState& state, const RecordPayment& c,
            state.payment_ids.end();
   };
   if (c.payment_id && taken(*c.payment_id)) {
-    return Unexpected(RuleViolated("duplicate_payment_id", "payment_id",
-                                   "payment_id: '" + c.payment_id->value +
-                                       "' is already a payment of this contract"));
+    return Unexpected(RuleViolated(
+        "duplicate_payment_id", "payment_id",
+        "payment_id: '" + c.payment_id->value + "' is already a payment of this contract"));
   }
-  Id id = c.payment_id ? *c.payment_id : NextLocalId("payment", state.payment_ids.size() + 1, taken);
+  Id id =
+      c.payment_id ? *c.payment_id : NextLocalId("payment", state.payment_ids.size() + 1, taken);
   const Money received{state.received.minor + c.amount.minor, state.total.currency};
   return Emit<ContractEvent>(ContractPaymentReceived{
       state.id, id, c.amount, c.instalment_id, Date::Of(ctx.now), c.reference, received,

@@ -39,13 +39,14 @@ Outcome DecideCommand(const BudgetState& state, const SetBudget& c, const Decide
     return Unexpected(Invalid("id_required", "id", "id: the command service must assign an id"));
   }
   if (state.exists) {
-    return Unexpected(AlreadyExists("budget_exists", "budget '" + c.id->value + "' is already set"));
+    return Unexpected(
+        AlreadyExists("budget_exists", "budget '" + c.id->value + "' is already set"));
   }
   std::optional<Period> period = Period::Parse(c.period);
   if (!period) {
-    return Unexpected(Invalid("period_invalid", "period",
-                              "period: '" + c.period +
-                                  "' is not a year (2017), quarter (2017-Q1) or month (2017-03)"));
+    return Unexpected(Invalid(
+        "period_invalid", "period",
+        "period: '" + c.period + "' is not a year (2017), quarter (2017-Q1) or month (2017-03)"));
   }
   if (auto e = CheckNotNegative(c.amount, "amount")) return Unexpected(*e);
   if (auto e = CheckScope(ctx.directory, c.scope, c.scope_id)) return Unexpected(*e);
@@ -57,8 +58,7 @@ Outcome DecideCommand(const BudgetState& state, const SetBudget& c, const Decide
                                        c.period + "; revise that one"));
   }
   return Emit<BudgetEvent>(BudgetSet{*c.id, c.scope, c.scope_id, period->ToString(),
-                                     period->First(), period->Last(), c.amount, c.note,
-                                     ctx.actor});
+                                     period->First(), period->Last(), c.amount, c.note, ctx.actor});
 }
 
 Outcome DecideCommand(const BudgetState& state, const ReviseBudget& c, const DecideContext& ctx) {

@@ -34,10 +34,10 @@ struct BudgetState {
 };
 constexpr auto Fields(const BudgetState*) {
   using T = BudgetState;
-  return std::tuple{F("exists", &T::exists), F("id", &T::id), F("scope", &T::scope),
-                    F("scope_id", &T::scope_id), F("period", &T::period),
-                    F("period_start", &T::period_start), F("period_end", &T::period_end),
-                    F("amount", &T::amount)};
+  return std::tuple{F("exists", &T::exists),         F("id", &T::id),
+                    F("scope", &T::scope),           F("scope_id", &T::scope_id),
+                    F("period", &T::period),         F("period_start", &T::period_start),
+                    F("period_end", &T::period_end), F("amount", &T::amount)};
 }
 
 struct BudgetAggregate {

@@ -37,12 +37,16 @@ struct SetBudget {
 };
 constexpr auto Fields(const SetBudget*) {
   using T = SetBudget;
-  return std::tuple{F("id", &T::id), F("scope", &T::scope),
-                    F("scope_id", &T::scope_id).Doc("the opportunity, campaign, department or employee"),
-                    F("period", &T::period).MinLength(4).MaxLength(7).Doc(
-                        "'2017' (year), '2017-Q1' (quarter) or '2017-03' (month)"),
-                    F("amount", &T::amount).Doc("not negative"),
-                    F("note", &T::note).MaxLength(4000)};
+  return std::tuple{
+      F("id", &T::id),
+      F("scope", &T::scope),
+      F("scope_id", &T::scope_id).Doc("the opportunity, campaign, department or employee"),
+      F("period", &T::period)
+          .MinLength(4)
+          .MaxLength(7)
+          .Doc("'2017' (year), '2017-Q1' (quarter) or '2017-03' (month)"),
+      F("amount", &T::amount).Doc("not negative"),
+      F("note", &T::note).MaxLength(4000)};
 }
 
 struct ReviseBudget {

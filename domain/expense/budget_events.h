@@ -30,10 +30,15 @@ struct BudgetSet {
 };
 constexpr auto Fields(const BudgetSet*) {
   using T = BudgetSet;
-  return std::tuple{F("budget_id", &T::budget_id), F("scope", &T::scope), F("scope_id", &T::scope_id),
-                    F("period", &T::period).MaxLength(7), F("period_start", &T::period_start),
-                    F("period_end", &T::period_end), F("amount", &T::amount),
-                    F("note", &T::note).MaxLength(4000), F("set_by", &T::set_by)};
+  return std::tuple{F("budget_id", &T::budget_id),
+                    F("scope", &T::scope),
+                    F("scope_id", &T::scope_id),
+                    F("period", &T::period).MaxLength(7),
+                    F("period_start", &T::period_start),
+                    F("period_end", &T::period_end),
+                    F("amount", &T::amount),
+                    F("note", &T::note).MaxLength(4000),
+                    F("set_by", &T::set_by)};
 }
 
 struct BudgetRevised {
@@ -50,10 +55,14 @@ struct BudgetRevised {
 };
 constexpr auto Fields(const BudgetRevised*) {
   using T = BudgetRevised;
-  return std::tuple{F("budget_id", &T::budget_id), F("scope", &T::scope), F("scope_id", &T::scope_id),
-                    F("period", &T::period).MaxLength(7), F("amount", &T::amount),
+  return std::tuple{F("budget_id", &T::budget_id),
+                    F("scope", &T::scope),
+                    F("scope_id", &T::scope_id),
+                    F("period", &T::period).MaxLength(7),
+                    F("amount", &T::amount),
                     F("previous_amount", &T::previous_amount),
-                    F("reason", &T::reason).MaxLength(4000), F("revised_by", &T::revised_by)};
+                    F("reason", &T::reason).MaxLength(4000),
+                    F("revised_by", &T::revised_by)};
 }
 
 using BudgetEvent = std::variant<BudgetSet, BudgetRevised>;

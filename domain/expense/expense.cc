@@ -34,9 +34,9 @@ std::optional<DomainError> CheckLinks(const ExpenseLinks& links, const Directory
   std::optional<Id> customer = links.customer_id;
   if (links.customer_id) {
     if (!directory.FindCustomer(*links.customer_id)) {
-      return NotFound("customer_not_found", "related.customer_id",
-                      "related.customer_id: customer '" + links.customer_id->value +
-                          "' does not exist");
+      return NotFound(
+          "customer_not_found", "related.customer_id",
+          "related.customer_id: customer '" + links.customer_id->value + "' does not exist");
     }
     if (opportunity && opportunity->customer_id != *links.customer_id) {
       return Invalid("opportunity_customer_mismatch", "related.opportunity_id",
@@ -48,9 +48,9 @@ std::optional<DomainError> CheckLinks(const ExpenseLinks& links, const Directory
   if (links.contact_id) {
     std::optional<ContactFacts> contact = directory.FindContact(*links.contact_id);
     if (!contact) {
-      return NotFound("contact_not_found", "related.contact_id",
-                      "related.contact_id: contact '" + links.contact_id->value +
-                          "' does not exist");
+      return NotFound(
+          "contact_not_found", "related.contact_id",
+          "related.contact_id: contact '" + links.contact_id->value + "' does not exist");
     }
     if (customer && contact->customer_id != *customer) {
       return Invalid("contact_customer_mismatch", "related.contact_id",
@@ -58,9 +58,9 @@ std::optional<DomainError> CheckLinks(const ExpenseLinks& links, const Directory
     }
   }
   if (links.campaign_id && !directory.FindCampaign(*links.campaign_id)) {
-    return NotFound("campaign_not_found", "related.campaign_id",
-                    "related.campaign_id: campaign '" + links.campaign_id->value +
-                        "' does not exist");
+    return NotFound(
+        "campaign_not_found", "related.campaign_id",
+        "related.campaign_id: campaign '" + links.campaign_id->value + "' does not exist");
   }
   return std::nullopt;
 }
@@ -76,7 +76,8 @@ std::optional<DomainError> CheckDecidable(const ExpenseState& state, const Decid
   // The claimant's current department; the one claimed under if unknown.
   std::optional<EmployeeFacts> claimant = ctx.directory.FindEmployee(state.employee_id);
   const Id department = claimant ? claimant->department_id : state.department_id;
-  return CheckApprover(ctx.directory, ctx.actor, department, {&state.employee_id, &state.claimed_by});
+  return CheckApprover(ctx.directory, ctx.actor, department,
+                       {&state.employee_id, &state.claimed_by});
 }
 
 Outcome DecideCommand(const ExpenseState& state, const ClaimExpense& c, const DecideContext& ctx) {
@@ -84,7 +85,8 @@ Outcome DecideCommand(const ExpenseState& state, const ClaimExpense& c, const De
     return Unexpected(Invalid("id_required", "id", "id: the command service must assign an id"));
   }
   if (state.exists) {
-    return Unexpected(AlreadyExists("expense_exists", "expense '" + c.id->value + "' is already claimed"));
+    return Unexpected(
+        AlreadyExists("expense_exists", "expense '" + c.id->value + "' is already claimed"));
   }
   auto employee = RequireActiveEmployee(ctx.directory, c.employee_id, "employee_id", "employee");
   if (!employee.ok()) return Unexpected(employee.error());
@@ -101,7 +103,8 @@ Outcome DecideCommand(const ExpenseState& state, const ClaimExpense& c, const De
                                            links, ctx.actor});
 }
 
-Outcome DecideCommand(const ExpenseState& state, const ApproveExpense& c, const DecideContext& ctx) {
+Outcome DecideCommand(const ExpenseState& state, const ApproveExpense& c,
+                      const DecideContext& ctx) {
   if (auto e = CheckDecidable(state, ctx)) return Unexpected(*e);
   return Emit<ExpenseEvent>(ExpenseApproved{state.id, state.employee_id, state.department_id,
                                             state.amount, ctx.actor, c.comment});

@@ -53,11 +53,12 @@ struct ExpenseState {
 };
 constexpr auto Fields(const ExpenseState*) {
   using T = ExpenseState;
-  return std::tuple{F("exists", &T::exists), F("id", &T::id), F("employee_id", &T::employee_id),
-                    F("department_id", &T::department_id), F("category", &T::category),
-                    F("amount", &T::amount), F("incurred_on", &T::incurred_on),
-                    F("related", &T::related), F("claimed_by", &T::claimed_by),
-                    F("status", &T::status), F("decided_by", &T::decided_by)};
+  return std::tuple{F("exists", &T::exists),           F("id", &T::id),
+                    F("employee_id", &T::employee_id), F("department_id", &T::department_id),
+                    F("category", &T::category),       F("amount", &T::amount),
+                    F("incurred_on", &T::incurred_on), F("related", &T::related),
+                    F("claimed_by", &T::claimed_by),   F("status", &T::status),
+                    F("decided_by", &T::decided_by)};
 }
 
 struct ExpenseAggregate {

@@ -70,8 +70,10 @@ struct ClaimExpense {
 };
 constexpr auto Fields(const ClaimExpense*) {
   using T = ClaimExpense;
-  return std::tuple{F("id", &T::id), F("employee_id", &T::employee_id).Doc("an active employee"),
-                    F("category", &T::category), F("amount", &T::amount).Doc("positive"),
+  return std::tuple{F("id", &T::id),
+                    F("employee_id", &T::employee_id).Doc("an active employee"),
+                    F("category", &T::category),
+                    F("amount", &T::amount).Doc("positive"),
                     F("incurred_on", &T::incurred_on).Doc("not in the future"),
                     F("description", &T::description).MinLength(1).MaxLength(4000),
                     F("related", &T::related)};

@@ -30,10 +30,14 @@ struct ExpenseClaimed {
 };
 constexpr auto Fields(const ExpenseClaimed*) {
   using T = ExpenseClaimed;
-  return std::tuple{F("expense_id", &T::expense_id), F("employee_id", &T::employee_id),
-                    F("department_id", &T::department_id), F("category", &T::category),
-                    F("amount", &T::amount), F("incurred_on", &T::incurred_on),
-                    F("description", &T::description).MaxLength(4000), F("related", &T::related),
+  return std::tuple{F("expense_id", &T::expense_id),
+                    F("employee_id", &T::employee_id),
+                    F("department_id", &T::department_id),
+                    F("category", &T::category),
+                    F("amount", &T::amount),
+                    F("incurred_on", &T::incurred_on),
+                    F("description", &T::description).MaxLength(4000),
+                    F("related", &T::related),
                     F("claimed_by", &T::claimed_by)};
 }
 
@@ -49,9 +53,10 @@ struct ExpenseApproved {
 };
 constexpr auto Fields(const ExpenseApproved*) {
   using T = ExpenseApproved;
-  return std::tuple{F("expense_id", &T::expense_id), F("employee_id", &T::employee_id),
-                    F("department_id", &T::department_id), F("amount", &T::amount),
-                    F("approved_by", &T::approved_by), F("comment", &T::comment).MaxLength(4000)};
+  return std::tuple{
+      F("expense_id", &T::expense_id),       F("employee_id", &T::employee_id),
+      F("department_id", &T::department_id), F("amount", &T::amount),
+      F("approved_by", &T::approved_by),     F("comment", &T::comment).MaxLength(4000)};
 }
 
 struct ExpenseRejected {
@@ -66,9 +71,9 @@ struct ExpenseRejected {
 };
 constexpr auto Fields(const ExpenseRejected*) {
   using T = ExpenseRejected;
-  return std::tuple{F("expense_id", &T::expense_id), F("employee_id", &T::employee_id),
+  return std::tuple{F("expense_id", &T::expense_id),       F("employee_id", &T::employee_id),
                     F("department_id", &T::department_id), F("amount", &T::amount),
-                    F("rejected_by", &T::rejected_by), F("reason", &T::reason).MaxLength(4000)};
+                    F("rejected_by", &T::rejected_by),     F("reason", &T::reason).MaxLength(4000)};
 }
 
 struct ExpensePaid {
@@ -83,9 +88,12 @@ struct ExpensePaid {
 };
 constexpr auto Fields(const ExpensePaid*) {
   using T = ExpensePaid;
-  return std::tuple{F("expense_id", &T::expense_id), F("employee_id", &T::employee_id),
-                    F("amount", &T::amount), F("paid_on", &T::paid_on),
-                    F("reference", &T::reference).MaxLength(200), F("paid_by", &T::paid_by)};
+  return std::tuple{F("expense_id", &T::expense_id),
+                    F("employee_id", &T::employee_id),
+                    F("amount", &T::amount),
+                    F("paid_on", &T::paid_on),
+                    F("reference", &T::reference).MaxLength(200),
+                    F("paid_by", &T::paid_by)};
 }
 
 using ExpenseEvent = std::variant<ExpenseClaimed, ExpenseApproved, ExpenseRejected, ExpensePaid>;

@@ -12,12 +12,14 @@ namespace {
 
 using Outcome = Decision<CampaignEvent>;
 
-Outcome DecideCommand(const CampaignState& state, const LaunchCampaign& c, const DecideContext& ctx) {
+Outcome DecideCommand(const CampaignState& state, const LaunchCampaign& c,
+                      const DecideContext& ctx) {
   if (!c.id) {
     return Unexpected(Invalid("id_required", "id", "id: the command service must assign an id"));
   }
   if (state.exists) {
-    return Unexpected(AlreadyExists("campaign_exists", "campaign '" + c.id->value + "' is already launched"));
+    return Unexpected(
+        AlreadyExists("campaign_exists", "campaign '" + c.id->value + "' is already launched"));
   }
   if (auto e = CheckNotBlank(c.name, "name")) return Unexpected(*e);
   if (c.end_date < c.start_date) {
@@ -37,8 +39,9 @@ Outcome DecideCommand(const CampaignState& state, const LaunchCampaign& c, const
       return Unexpected(*e);
     }
   }
-  return Emit<CampaignEvent>(CampaignLaunched{*c.id, c.name, c.channel, c.start_date, c.end_date, c.budget,
-                                              c.owner_id, c.department_id, c.description, ctx.actor});
+  return Emit<CampaignEvent>(CampaignLaunched{*c.id, c.name, c.channel, c.start_date, c.end_date,
+                                              c.budget, c.owner_id, c.department_id, c.description,
+                                              ctx.actor});
 }
 
 Outcome DecideCommand(const CampaignState& state, const EndCampaign& c, const DecideContext& ctx) {
@@ -47,10 +50,12 @@ Outcome DecideCommand(const CampaignState& state, const EndCampaign& c, const De
                                "campaign_id: no campaign with this id has been launched"));
   }
   if (state.ended) {
-    return Unexpected(RuleViolated("campaign_ended", "campaign_id",
-                                   "campaign_id: the campaign ended on " + DateText(*state.ended_on)));
+    return Unexpected(
+        RuleViolated("campaign_ended", "campaign_id",
+                     "campaign_id: the campaign ended on " + DateText(*state.ended_on)));
   }
-  return Emit<CampaignEvent>(CampaignEnded{state.id, Date::Of(ctx.now), state.end_date, c.outcome, ctx.actor});
+  return Emit<CampaignEvent>(
+      CampaignEnded{state.id, Date::Of(ctx.now), state.end_date, c.outcome, ctx.actor});
 }
 
 void Apply(CampaignState& s, const CampaignLaunched& e) {

@@ -34,10 +34,16 @@ struct CampaignState {
 };
 constexpr auto Fields(const CampaignState*) {
   using T = CampaignState;
-  return std::tuple{F("exists", &T::exists), F("id", &T::id), F("name", &T::name),
-                    F("channel", &T::channel), F("start_date", &T::start_date),
-                    F("end_date", &T::end_date), F("budget", &T::budget), F("owner_id", &T::owner_id),
-                    F("ended", &T::ended), F("ended_on", &T::ended_on)};
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("name", &T::name),
+                    F("channel", &T::channel),
+                    F("start_date", &T::start_date),
+                    F("end_date", &T::end_date),
+                    F("budget", &T::budget),
+                    F("owner_id", &T::owner_id),
+                    F("ended", &T::ended),
+                    F("ended_on", &T::ended_on)};
 }
 
 struct CampaignAggregate {

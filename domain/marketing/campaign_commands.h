@@ -54,8 +54,10 @@ struct LaunchCampaign {
 };
 constexpr auto Fields(const LaunchCampaign*) {
   using T = LaunchCampaign;
-  return std::tuple{F("id", &T::id), F("name", &T::name).MinLength(1).MaxLength(200),
-                    F("channel", &T::channel), F("start_date", &T::start_date),
+  return std::tuple{F("id", &T::id),
+                    F("name", &T::name).MinLength(1).MaxLength(200),
+                    F("channel", &T::channel),
+                    F("start_date", &T::start_date),
                     F("end_date", &T::end_date).Doc("not before start_date"),
                     F("budget", &T::budget).Doc("planned spend; not negative"),
                     F("owner_id", &T::owner_id).Doc("an active employee"),

@@ -29,11 +29,16 @@ struct CampaignLaunched {
 };
 constexpr auto Fields(const CampaignLaunched*) {
   using T = CampaignLaunched;
-  return std::tuple{F("campaign_id", &T::campaign_id), F("name", &T::name).MaxLength(200),
-                    F("channel", &T::channel), F("start_date", &T::start_date),
-                    F("end_date", &T::end_date), F("budget", &T::budget), F("owner_id", &T::owner_id),
+  return std::tuple{F("campaign_id", &T::campaign_id),
+                    F("name", &T::name).MaxLength(200),
+                    F("channel", &T::channel),
+                    F("start_date", &T::start_date),
+                    F("end_date", &T::end_date),
+                    F("budget", &T::budget),
+                    F("owner_id", &T::owner_id),
                     F("department_id", &T::department_id),
-                    F("description", &T::description).MaxLength(4000), F("launched_by", &T::launched_by)};
+                    F("description", &T::description).MaxLength(4000),
+                    F("launched_by", &T::launched_by)};
 }
 
 struct CampaignEnded {

@@ -34,32 +34,34 @@ DomainError IdRequired(std::string_view field) {
 Outcome DecideCommand(const LeadState& state, const CaptureLead& c, const DecideContext& ctx) {
   if (!c.id) return Unexpected(IdRequired("id"));
   if (state.exists) {
-    return Unexpected(AlreadyExists("lead_exists", "lead '" + c.id->value + "' is already captured"));
+    return Unexpected(
+        AlreadyExists("lead_exists", "lead '" + c.id->value + "' is already captured"));
   }
   if (auto e = CheckNotBlank(c.company, "company")) return Unexpected(*e);
   if (auto e = CheckNotBlank(c.contact_name, "contact_name")) return Unexpected(*e);
   const bool has_email = c.email && !IsBlank(*c.email);
   const bool has_phone = c.phone && !IsBlank(*c.phone);
   if (!has_email && !has_phone) {
-    return Unexpected(Invalid("contact_channel_required", "email",
-                              "email: give an e-mail address or a phone number to follow the lead up"));
+    return Unexpected(
+        Invalid("contact_channel_required", "email",
+                "email: give an e-mail address or a phone number to follow the lead up"));
   }
   if (has_email && !LooksLikeEmail(*c.email)) {
-    return Unexpected(Invalid("invalid_email", "email",
-                              "email: '" + *c.email + "' is not an e-mail address"));
+    return Unexpected(
+        Invalid("invalid_email", "email", "email: '" + *c.email + "' is not an e-mail address"));
   }
   if (c.campaign_id && !ctx.directory.FindCampaign(*c.campaign_id)) {
-    return Unexpected(NotFound("campaign_not_found", "campaign_id",
-                               "campaign_id: campaign '" + c.campaign_id->value + "' does not exist"));
+    return Unexpected(
+        NotFound("campaign_not_found", "campaign_id",
+                 "campaign_id: campaign '" + c.campaign_id->value + "' does not exist"));
   }
   if (c.owner_id) {
     auto owner = RequireActiveEmployee(ctx.directory, *c.owner_id, "owner_id", "owner");
     if (!owner.ok()) return Unexpected(owner.error());
   }
-  return Emit<LeadEvent>(LeadCaptured{*c.id, c.campaign_id, c.company, c.contact_name,
-                                      has_email ? c.email : std::nullopt,
-                                      has_phone ? c.phone : std::nullopt, c.interest, c.source,
-                                      c.owner_id, ctx.actor});
+  return Emit<LeadEvent>(LeadCaptured{
+      *c.id, c.campaign_id, c.company, c.contact_name, has_email ? c.email : std::nullopt,
+      has_phone ? c.phone : std::nullopt, c.interest, c.source, c.owner_id, ctx.actor});
 }
 
 Outcome DecideCommand(const LeadState& state, const QualifyLead& c, const DecideContext& ctx) {
@@ -93,9 +95,9 @@ Outcome DecideCommand(const LeadState& state, const ConvertLead& c, const Decide
   if (!c.opportunity_id) return Unexpected(IdRequired("opportunity_id"));
   if (auto e = CheckNotNegative(c.amount, "amount")) return Unexpected(*e);
   if (c.expected_close_date < Date::Of(ctx.now)) {
-    return Unexpected(Invalid("close_date_in_past", "expected_close_date",
-                              "expected_close_date: " + DateText(c.expected_close_date) +
-                                  " is already past"));
+    return Unexpected(
+        Invalid("close_date_in_past", "expected_close_date",
+                "expected_close_date: " + DateText(c.expected_close_date) + " is already past"));
   }
   if (c.opportunity_title) {
     if (auto e = CheckNotBlank(*c.opportunity_title, "opportunity_title")) return Unexpected(*e);
@@ -103,7 +105,8 @@ Outcome DecideCommand(const LeadState& state, const ConvertLead& c, const Decide
   auto owner = RequireActiveEmployee(ctx.directory, c.owner_id, "owner_id", "owner");
   if (!owner.ok()) return Unexpected(owner.error());
   if (c.existing_customer_id) {
-    auto customer = RequireUsableCustomer(ctx.directory, *c.existing_customer_id, "existing_customer_id");
+    auto customer =
+        RequireUsableCustomer(ctx.directory, *c.existing_customer_id, "existing_customer_id");
     if (!customer.ok()) return Unexpected(customer.error());
   }
   LeadConverted converted;

@@ -53,10 +53,17 @@ struct LeadState {
 };
 constexpr auto Fields(const LeadState*) {
   using T = LeadState;
-  return std::tuple{F("exists", &T::exists), F("id", &T::id), F("campaign_id", &T::campaign_id),
-                    F("company", &T::company), F("contact_name", &T::contact_name),
-                    F("email", &T::email), F("phone", &T::phone), F("source", &T::source), F("owner_id", &T::owner_id),
-                    F("status", &T::status), F("customer_id", &T::customer_id),
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("campaign_id", &T::campaign_id),
+                    F("company", &T::company),
+                    F("contact_name", &T::contact_name),
+                    F("email", &T::email),
+                    F("phone", &T::phone),
+                    F("source", &T::source),
+                    F("owner_id", &T::owner_id),
+                    F("status", &T::status),
+                    F("customer_id", &T::customer_id),
                     F("opportunity_id", &T::opportunity_id)};
 }
 

@@ -41,13 +41,16 @@ struct LeadCaptured {
 };
 constexpr auto Fields(const LeadCaptured*) {
   using T = LeadCaptured;
-  return std::tuple{F("lead_id", &T::lead_id), F("campaign_id", &T::campaign_id),
+  return std::tuple{F("lead_id", &T::lead_id),
+                    F("campaign_id", &T::campaign_id),
                     F("company", &T::company).MaxLength(200),
                     F("contact_name", &T::contact_name).MaxLength(200).Doc("personal data"),
                     F("email", &T::email).MaxLength(254).Doc("personal data"),
                     F("phone", &T::phone).MaxLength(40).Doc("personal data"),
-                    F("interest", &T::interest).MaxLength(4000), F("source", &T::source).MaxLength(200),
-                    F("owner_id", &T::owner_id), F("captured_by", &T::captured_by)};
+                    F("interest", &T::interest).MaxLength(4000),
+                    F("source", &T::source).MaxLength(200),
+                    F("owner_id", &T::owner_id),
+                    F("captured_by", &T::captured_by)};
 }
 
 struct LeadQualified {
@@ -75,7 +78,8 @@ struct LeadDisqualified {
 constexpr auto Fields(const LeadDisqualified*) {
   using T = LeadDisqualified;
   return std::tuple{F("lead_id", &T::lead_id), F("campaign_id", &T::campaign_id),
-                    F("reason", &T::reason).MaxLength(4000), F("disqualified_by", &T::disqualified_by)};
+                    F("reason", &T::reason).MaxLength(4000),
+                    F("disqualified_by", &T::disqualified_by)};
 }
 
 struct LeadConverted {
@@ -102,16 +106,22 @@ struct LeadConverted {
 };
 constexpr auto Fields(const LeadConverted*) {
   using T = LeadConverted;
-  return std::tuple{F("lead_id", &T::lead_id), F("campaign_id", &T::campaign_id),
-                    F("customer_id", &T::customer_id), F("new_customer", &T::new_customer),
-                    F("contact_id", &T::contact_id), F("opportunity_id", &T::opportunity_id),
-                    F("owner_id", &T::owner_id), F("company", &T::company).MaxLength(200),
+  return std::tuple{F("lead_id", &T::lead_id),
+                    F("campaign_id", &T::campaign_id),
+                    F("customer_id", &T::customer_id),
+                    F("new_customer", &T::new_customer),
+                    F("contact_id", &T::contact_id),
+                    F("opportunity_id", &T::opportunity_id),
+                    F("owner_id", &T::owner_id),
+                    F("company", &T::company).MaxLength(200),
                     F("contact_name", &T::contact_name).MaxLength(200).Doc("personal data"),
                     F("email", &T::email).MaxLength(254).Doc("personal data"),
                     F("phone", &T::phone).MaxLength(40).Doc("personal data"),
                     F("opportunity_title", &T::opportunity_title).MaxLength(200),
-                    F("amount", &T::amount), F("expected_close_date", &T::expected_close_date),
-                    F("source", &T::source).MaxLength(200), F("converted_by", &T::converted_by)};
+                    F("amount", &T::amount),
+                    F("expected_close_date", &T::expected_close_date),
+                    F("source", &T::source).MaxLength(200),
+                    F("converted_by", &T::converted_by)};
 }
 
 using LeadEvent = std::variant<LeadCaptured, LeadQualified, LeadDisqualified, LeadConverted>;

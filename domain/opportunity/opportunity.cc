@@ -21,8 +21,7 @@ std::optional<DomainError> CheckOpen(const OpportunityState& state) {
   if (state.status == OpportunityStatus::kOpen) return std::nullopt;
   return RuleViolated("opportunity_closed", "opportunity_id",
                       "opportunity_id: opportunity '" + state.id.value + "' is " +
-                          std::string(NameOf(state.status)) +
-                          "; reopen it before changing it");
+                          std::string(NameOf(state.status)) + "; reopen it before changing it");
 }
 
 std::optional<DomainError> CheckDealMoney(const OpportunityState& state, const Money& money,
@@ -115,8 +114,12 @@ void OpportunityAggregate::Evolve(State& state, const Event& event, Timestamp at
 }
 
 OpportunityFacts FactsOf(const OpportunityState& state) {
-  return OpportunityFacts{state.id,     state.customer_id, state.owner_id, state.department_id,
-                          std::string(NameOf(state.status)), state.amount};
+  return OpportunityFacts{state.id,
+                          state.customer_id,
+                          state.owner_id,
+                          state.department_id,
+                          std::string(NameOf(state.status)),
+                          state.amount};
 }
 
 }  // namespace dealstream::domain

@@ -59,11 +59,16 @@ struct OpportunityActivity {
 };
 constexpr auto Fields(const OpportunityActivity*) {
   using T = OpportunityActivity;
-  return std::tuple{F("activity_id", &T::activity_id), F("type", &T::type),
-                    F("assignee_id", &T::assignee_id), F("planned_date", &T::planned_date),
-                    F("subject", &T::subject), F("contact_ids", &T::contact_ids),
-                    F("status", &T::status), F("completed_date", &T::completed_date),
-                    F("outcome", &T::outcome), F("decision_maker_met", &T::decision_maker_met),
+  return std::tuple{F("activity_id", &T::activity_id),
+                    F("type", &T::type),
+                    F("assignee_id", &T::assignee_id),
+                    F("planned_date", &T::planned_date),
+                    F("subject", &T::subject),
+                    F("contact_ids", &T::contact_ids),
+                    F("status", &T::status),
+                    F("completed_date", &T::completed_date),
+                    F("outcome", &T::outcome),
+                    F("decision_maker_met", &T::decision_maker_met),
                     F("cost", &T::cost)};
 }
 
@@ -81,10 +86,15 @@ struct OpportunityQuote {
 };
 constexpr auto Fields(const OpportunityQuote*) {
   using T = OpportunityQuote;
-  return std::tuple{F("version", &T::version), F("lines", &T::lines), F("total", &T::total),
-                    F("valid_until", &T::valid_until), F("note", &T::note),
-                    F("status", &T::status), F("requested_by", &T::requested_by),
-                    F("decided_by", &T::decided_by), F("decision_note", &T::decision_note)};
+  return std::tuple{F("version", &T::version),
+                    F("lines", &T::lines),
+                    F("total", &T::total),
+                    F("valid_until", &T::valid_until),
+                    F("note", &T::note),
+                    F("status", &T::status),
+                    F("requested_by", &T::requested_by),
+                    F("decided_by", &T::decided_by),
+                    F("decision_note", &T::decision_note)};
 }
 
 struct EngagedCompetitor {
@@ -98,9 +108,12 @@ struct EngagedCompetitor {
 };
 constexpr auto Fields(const EngagedCompetitor*) {
   using T = EngagedCompetitor;
-  return std::tuple{F("competitor_id", &T::competitor_id), F("quoted_price", &T::quoted_price),
-                    F("product", &T::product), F("strengths", &T::strengths),
-                    F("weaknesses", &T::weaknesses), F("threat_level", &T::threat_level)};
+  return std::tuple{F("competitor_id", &T::competitor_id),
+                    F("quoted_price", &T::quoted_price),
+                    F("product", &T::product),
+                    F("strengths", &T::strengths),
+                    F("weaknesses", &T::weaknesses),
+                    F("threat_level", &T::threat_level)};
 }
 
 // The first date the deal reached a stage (the "actual" of plan vs actual).
@@ -125,9 +138,12 @@ struct OpportunityAttachment {
 };
 constexpr auto Fields(const OpportunityAttachment*) {
   using T = OpportunityAttachment;
-  return std::tuple{F("attachment_id", &T::attachment_id), F("uri", &T::uri),
-                    F("sha256", &T::sha256), F("name", &T::name),
-                    F("media_type", &T::media_type), F("added_by", &T::added_by)};
+  return std::tuple{F("attachment_id", &T::attachment_id),
+                    F("uri", &T::uri),
+                    F("sha256", &T::sha256),
+                    F("name", &T::name),
+                    F("media_type", &T::media_type),
+                    F("added_by", &T::added_by)};
 }
 
 // Default-constructed = no events yet (exists == false).
@@ -163,20 +179,34 @@ struct OpportunityState {
 };
 constexpr auto Fields(const OpportunityState*) {
   using T = OpportunityState;
-  return std::tuple{
-      F("exists", &T::exists), F("id", &T::id), F("customer_id", &T::customer_id),
-      F("title", &T::title), F("source", &T::source), F("amount", &T::amount),
-      F("expected_close_date", &T::expected_close_date), F("owner_id", &T::owner_id),
-      F("department_id", &T::department_id), F("product_ids", &T::product_ids),
-      F("status", &T::status), F("stage", &T::stage), F("probability", &T::probability),
-      F("forecast_category", &T::forecast_category), F("last_open_stage", &T::last_open_stage),
-      F("score", &T::score), F("stage_plan", &T::stage_plan),
-      F("stages_reached", &T::stages_reached), F("team", &T::team),
-      F("activities", &T::activities), F("quotes", &T::quotes),
-      F("competitors", &T::competitors), F("comment_ids", &T::comment_ids),
-      F("attachments", &T::attachments), F("close_reason", &T::close_reason),
-      F("lost_to_competitor_id", &T::lost_to_competitor_id), F("opened_at", &T::opened_at),
-      F("closed_at", &T::closed_at)};
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("customer_id", &T::customer_id),
+                    F("title", &T::title),
+                    F("source", &T::source),
+                    F("amount", &T::amount),
+                    F("expected_close_date", &T::expected_close_date),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("product_ids", &T::product_ids),
+                    F("status", &T::status),
+                    F("stage", &T::stage),
+                    F("probability", &T::probability),
+                    F("forecast_category", &T::forecast_category),
+                    F("last_open_stage", &T::last_open_stage),
+                    F("score", &T::score),
+                    F("stage_plan", &T::stage_plan),
+                    F("stages_reached", &T::stages_reached),
+                    F("team", &T::team),
+                    F("activities", &T::activities),
+                    F("quotes", &T::quotes),
+                    F("competitors", &T::competitors),
+                    F("comment_ids", &T::comment_ids),
+                    F("attachments", &T::attachments),
+                    F("close_reason", &T::close_reason),
+                    F("lost_to_competitor_id", &T::lost_to_competitor_id),
+                    F("opened_at", &T::opened_at),
+                    F("closed_at", &T::closed_at)};
 }
 
 struct OpportunityAggregate {

@@ -28,9 +28,9 @@ Result<OpportunityActivity, DomainError> RequirePlanned(const OpportunityState& 
                                                         const Id& id) {
   const OpportunityActivity* activity = FindActivity(state, id);
   if (activity == nullptr) {
-    return Unexpected(NotFound("activity_not_found", "activity_id",
-                               "activity_id: '" + id.value +
-                                   "' is not an activity of this opportunity"));
+    return Unexpected(
+        NotFound("activity_not_found", "activity_id",
+                 "activity_id: '" + id.value + "' is not an activity of this opportunity"));
   }
   if (activity->status == ActivityStatus::kCompleted) {
     return Unexpected(RuleViolated("activity_already_completed", "activity_id",
@@ -71,19 +71,19 @@ Outcome DecideCommand(const OpportunityState& state, const PlanOpportunityActivi
                                     "' belongs to another customer than this opportunity's"));
     }
     if (contact->left_company) {
-      return Unexpected(RuleViolated("contact_left_company", field,
-                                     field + ": contact '" + contacts[i].value +
-                                         "' has left the customer's company"));
+      return Unexpected(RuleViolated(
+          "contact_left_company", field,
+          field + ": contact '" + contacts[i].value + "' has left the customer's company"));
     }
   }
   auto taken = [&](const Id& id) { return FindActivity(state, id) != nullptr; };
   if (c.activity_id && taken(*c.activity_id)) {
-    return Unexpected(RuleViolated("duplicate_activity_id", "activity_id",
-                                   "activity_id: '" + c.activity_id->value +
-                                       "' is already an activity of this opportunity"));
+    return Unexpected(RuleViolated(
+        "duplicate_activity_id", "activity_id",
+        "activity_id: '" + c.activity_id->value + "' is already an activity of this opportunity"));
   }
-  Id id = c.activity_id ? *c.activity_id
-                        : NextLocalId("activity", state.activities.size() + 1, taken);
+  Id id =
+      c.activity_id ? *c.activity_id : NextLocalId("activity", state.activities.size() + 1, taken);
   return Emit<OpportunityEvent>(OpportunityActivityPlanned{
       state.id, id, c.type, c.assignee_id, c.planned_date, c.subject, std::move(contacts)});
 }
@@ -111,9 +111,9 @@ Outcome DecideCommand(const OpportunityState& state, const CompleteOpportunityAc
                                   DateText(activity->planned_date)));
   }
   if (c.completed_date > Date::Of(ctx.now)) {
-    return Unexpected(Invalid("completed_in_future", "completed_date",
-                              "completed_date: " + DateText(c.completed_date) +
-                                  " has not happened yet"));
+    return Unexpected(
+        Invalid("completed_in_future", "completed_date",
+                "completed_date: " + DateText(c.completed_date) + " has not happened yet"));
   }
   if (auto e = CheckNotBlank(c.outcome, "outcome")) return Unexpected(*e);
   if (c.cost) {

@@ -71,14 +71,14 @@ Outcome DecideCommand(const OpportunityState& state, const LoseOpportunity& c,
     for (const std::string& reason : process.loss_reasons) {
       known += (known.empty() ? "" : ", ") + reason;
     }
-    return Unexpected(Invalid("unknown_loss_reason", "reason",
-                              "reason: '" + c.reason + "' is not a configured loss reason (" +
-                                  known + ")"));
+    return Unexpected(
+        Invalid("unknown_loss_reason", "reason",
+                "reason: '" + c.reason + "' is not a configured loss reason (" + known + ")"));
   }
   if (c.competitor_id && !ctx.directory.FindCompetitor(*c.competitor_id)) {
-    return Unexpected(NotFound("competitor_not_found", "competitor_id",
-                               "competitor_id: competitor '" + c.competitor_id->value +
-                                   "' does not exist"));
+    return Unexpected(
+        NotFound("competitor_not_found", "competitor_id",
+                 "competitor_id: competitor '" + c.competitor_id->value + "' does not exist"));
   }
   if (c.competitor_price) {
     if (!c.competitor_id) {
@@ -121,8 +121,8 @@ Outcome DecideCommand(const OpportunityState& state, const AbandonOpportunity& c
   if (auto e = CheckOpen(state)) return Unexpected(*e);
   if (auto e = CheckNotBlank(c.reason, "reason")) return Unexpected(*e);
   return Emit<OpportunityEvent>(OpportunityAbandoned{state.id, state.customer_id, state.owner_id,
-                                                     state.department_id, state.amount,
-                                                     state.stage, c.reason});
+                                                     state.department_id, state.amount, state.stage,
+                                                     c.reason});
 }
 
 void Apply(OpportunityState& s, const OpportunityAbandoned& e, Timestamp at) {

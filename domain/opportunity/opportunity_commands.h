@@ -29,13 +29,14 @@ struct OpenOpportunity {
   Money amount;
   Date expected_close_date;
   Id owner_id;
-  std::optional<Id> department_id;  // default: the owner's department
+  std::optional<Id> department_id;             // default: the owner's department
   std::optional<std::vector<Id>> product_ids;  // products of interest
 };
 constexpr auto Fields(const OpenOpportunity*) {
   using T = OpenOpportunity;
   return std::tuple{
-      F("id", &T::id), F("customer_id", &T::customer_id),
+      F("id", &T::id),
+      F("customer_id", &T::customer_id),
       F("title", &T::title).MinLength(1).MaxLength(200),
       F("source", &T::source).MaxLength(200).Doc("where the deal came from, e.g. 'trade show'"),
       F("amount", &T::amount).Doc("expected amount; its currency is the opportunity's currency"),
@@ -69,9 +70,12 @@ struct AdvanceOpportunityStage {
 };
 constexpr auto Fields(const AdvanceOpportunityStage*) {
   using T = AdvanceOpportunityStage;
-  return std::tuple{F("opportunity_id", &T::opportunity_id),
-                    F("stage", &T::stage).MinLength(1).MaxLength(80).Doc(
-                        "a configured open stage; closing is WinOpportunity / LoseOpportunity")};
+  return std::tuple{
+      F("opportunity_id", &T::opportunity_id),
+      F("stage", &T::stage)
+          .MinLength(1)
+          .MaxLength(80)
+          .Doc("a configured open stage; closing is WinOpportunity / LoseOpportunity")};
 }
 
 // Replaces the stage plan (planned date per stage).
@@ -200,9 +204,11 @@ constexpr auto Fields(const PlanOpportunityActivity*) {
   using T = PlanOpportunityActivity;
   return std::tuple{F("opportunity_id", &T::opportunity_id),
                     F("activity_id", &T::activity_id).Doc("default: activity-<n>"),
-                    F("type", &T::type).MinLength(1).MaxLength(80).Doc(
-                        "a configured activity type: call, visit, demo, proposal, bid, "
-                        "negotiation, care"),
+                    F("type", &T::type)
+                        .MinLength(1)
+                        .MaxLength(80)
+                        .Doc("a configured activity type: call, visit, demo, proposal, bid, "
+                             "negotiation, care"),
                     F("assignee_id", &T::assignee_id).Doc("an active employee"),
                     F("planned_date", &T::planned_date),
                     F("subject", &T::subject).MinLength(1).MaxLength(200),
@@ -222,7 +228,8 @@ struct CompleteOpportunityActivity {
 };
 constexpr auto Fields(const CompleteOpportunityActivity*) {
   using T = CompleteOpportunityActivity;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("activity_id", &T::activity_id),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("activity_id", &T::activity_id),
                     F("completed_date", &T::completed_date).Doc("not before the planned date"),
                     F("outcome", &T::outcome).MinLength(1).MaxLength(4000),
                     F("decision_maker_met", &T::decision_maker_met),
@@ -321,7 +328,8 @@ struct RecordCompetitor {
 };
 constexpr auto Fields(const RecordCompetitor*) {
   using T = RecordCompetitor;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("competitor_id", &T::competitor_id),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("competitor_id", &T::competitor_id),
                     F("quoted_price", &T::quoted_price).Doc("in the opportunity's currency"),
                     F("product", &T::product).MaxLength(200).Doc("the product they offer"),
                     F("strengths", &T::strengths).MaxLength(4000),
@@ -345,7 +353,8 @@ struct UpdateOpportunityCompetitor {
 };
 constexpr auto Fields(const UpdateOpportunityCompetitor*) {
   using T = UpdateOpportunityCompetitor;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("competitor_id", &T::competitor_id),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("competitor_id", &T::competitor_id),
                     F("quoted_price", &T::quoted_price).Doc("in the opportunity's currency"),
                     F("product", &T::product).MaxLength(200),
                     F("strengths", &T::strengths).MaxLength(4000),
@@ -396,12 +405,12 @@ struct LoseOpportunity {
 };
 constexpr auto Fields(const LoseOpportunity*) {
   using T = LoseOpportunity;
-  return std::tuple{F("opportunity_id", &T::opportunity_id),
-                    F("reason", &T::reason).MinLength(1).MaxLength(80).Doc(
-                        "a configured loss reason code"),
-                    F("competitor_id", &T::competitor_id).Doc("the competitor who won"),
-                    F("competitor_price", &T::competitor_price).Doc("the winning price"),
-                    F("note", &T::note).MaxLength(4000)};
+  return std::tuple{
+      F("opportunity_id", &T::opportunity_id),
+      F("reason", &T::reason).MinLength(1).MaxLength(80).Doc("a configured loss reason code"),
+      F("competitor_id", &T::competitor_id).Doc("the competitor who won"),
+      F("competitor_price", &T::competitor_price).Doc("the winning price"),
+      F("note", &T::note).MaxLength(4000)};
 }
 
 // The customer or we dropped the project without a decision.
@@ -432,8 +441,10 @@ constexpr auto Fields(const ReopenOpportunity*) {
   using T = ReopenOpportunity;
   return std::tuple{F("opportunity_id", &T::opportunity_id),
                     F("reason", &T::reason).MinLength(1).MaxLength(4000),
-                    F("stage", &T::stage).MinLength(1).MaxLength(80).Doc(
-                        "an open stage; default: the stage before closing")};
+                    F("stage", &T::stage)
+                        .MinLength(1)
+                        .MaxLength(80)
+                        .Doc("an open stage; default: the stage before closing")};
 }
 
 struct AddOpportunityComment {
@@ -468,8 +479,10 @@ constexpr auto Fields(const AddOpportunityAttachment*) {
   return std::tuple{F("opportunity_id", &T::opportunity_id),
                     F("attachment_id", &T::attachment_id).Doc("default: attachment-<n>"),
                     F("uri", &T::uri).MinLength(3).MaxLength(2000).Doc("absolute URI"),
-                    F("sha256", &T::sha256).MinLength(64).MaxLength(64).Doc(
-                        "SHA-256 of the content, 64 hex digits"),
+                    F("sha256", &T::sha256)
+                        .MinLength(64)
+                        .MaxLength(64)
+                        .Doc("SHA-256 of the content, 64 hex digits"),
                     F("name", &T::name).MaxLength(200),
                     F("media_type", &T::media_type).MaxLength(200)};
 }
@@ -477,12 +490,12 @@ constexpr auto Fields(const AddOpportunityAttachment*) {
 using OpportunityCommand =
     std::variant<OpenOpportunity, EvaluateOpportunity, AdvanceOpportunityStage,
                  PlanOpportunityStages, ReviseOpportunityAmount, ReviseOpportunityCloseDate,
-                 AddOpportunityTeamMember, RemoveOpportunityTeamMember,
-                 SetOpportunityRevenueSplits, ReassignOpportunity, PlanOpportunityActivity,
-                 CompleteOpportunityActivity, CancelOpportunityActivity, DraftOpportunityQuote,
-                 RequestOpportunityQuoteApproval, ApproveOpportunityQuote, RejectOpportunityQuote,
-                 RecordCompetitor, UpdateOpportunityCompetitor, RemoveOpportunityCompetitor,
-                 WinOpportunity, LoseOpportunity, AbandonOpportunity, ReopenOpportunity,
-                 AddOpportunityComment, AddOpportunityAttachment>;
+                 AddOpportunityTeamMember, RemoveOpportunityTeamMember, SetOpportunityRevenueSplits,
+                 ReassignOpportunity, PlanOpportunityActivity, CompleteOpportunityActivity,
+                 CancelOpportunityActivity, DraftOpportunityQuote, RequestOpportunityQuoteApproval,
+                 ApproveOpportunityQuote, RejectOpportunityQuote, RecordCompetitor,
+                 UpdateOpportunityCompetitor, RemoveOpportunityCompetitor, WinOpportunity,
+                 LoseOpportunity, AbandonOpportunity, ReopenOpportunity, AddOpportunityComment,
+                 AddOpportunityAttachment>;
 
 }  // namespace dealstream::domain

@@ -31,9 +31,9 @@ std::optional<DomainError> CheckIntel(const OpportunityState& state,
 }
 
 DomainError NotEngaged(const Id& id) {
-  return NotFound("competitor_not_engaged", "competitor_id",
-                  "competitor_id: competitor '" + id.value +
-                      "' is not recorded on this opportunity");
+  return NotFound(
+      "competitor_not_engaged", "competitor_id",
+      "competitor_id: competitor '" + id.value + "' is not recorded on this opportunity");
 }
 
 }  // namespace
@@ -42,9 +42,9 @@ Outcome DecideCommand(const OpportunityState& state, const RecordCompetitor& c,
                       const DecideContext& ctx) {
   if (auto e = CheckOpen(state)) return Unexpected(*e);
   if (!ctx.directory.FindCompetitor(c.competitor_id)) {
-    return Unexpected(NotFound("competitor_not_found", "competitor_id",
-                               "competitor_id: competitor '" + c.competitor_id.value +
-                                   "' does not exist"));
+    return Unexpected(
+        NotFound("competitor_not_found", "competitor_id",
+                 "competitor_id: competitor '" + c.competitor_id.value + "' does not exist"));
   }
   if (FindEngaged(state, c.competitor_id) != nullptr) {
     return Unexpected(RuleViolated("competitor_already_recorded", "competitor_id",
@@ -64,8 +64,8 @@ Outcome DecideCommand(const OpportunityState& state, const RecordCompetitor& c,
 }
 
 void Apply(OpportunityState& s, const OpportunityCompetitorRecorded& e, Timestamp) {
-  s.competitors.push_back({e.competitor_id, e.quoted_price, e.product, e.strengths, e.weaknesses,
-                           e.threat_level});
+  s.competitors.push_back(
+      {e.competitor_id, e.quoted_price, e.product, e.strengths, e.weaknesses, e.threat_level});
 }
 
 Outcome DecideCommand(const OpportunityState& state, const UpdateOpportunityCompetitor& c,

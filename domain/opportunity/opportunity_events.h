@@ -38,12 +38,16 @@ struct OpportunityOpened {
 };
 constexpr auto Fields(const OpportunityOpened*) {
   using T = OpportunityOpened;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("customer_id", &T::customer_id),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("customer_id", &T::customer_id),
                     F("title", &T::title).MinLength(1).MaxLength(200),
-                    F("source", &T::source).MaxLength(200), F("amount", &T::amount),
+                    F("source", &T::source).MaxLength(200),
+                    F("amount", &T::amount),
                     F("expected_close_date", &T::expected_close_date),
-                    F("owner_id", &T::owner_id), F("department_id", &T::department_id),
-                    F("product_ids", &T::product_ids), F("stage", &T::stage).MaxLength(80),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("product_ids", &T::product_ids),
+                    F("stage", &T::stage).MaxLength(80),
                     F("probability", &T::probability).Range(0, 100),
                     F("forecast_category", &T::forecast_category).MaxLength(40),
                     F("opened_by", &T::opened_by)};
@@ -82,12 +86,14 @@ struct OpportunityStageAdvanced {
 };
 constexpr auto Fields(const OpportunityStageAdvanced*) {
   using T = OpportunityStageAdvanced;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("stage", &T::stage).MaxLength(80),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("stage", &T::stage).MaxLength(80),
                     F("previous_stage", &T::previous_stage).MaxLength(80),
                     F("probability", &T::probability).Range(0, 100),
                     F("previous_probability", &T::previous_probability).Range(0, 100),
                     F("forecast_category", &T::forecast_category).MaxLength(40),
-                    F("amount", &T::amount), F("planned_date", &T::planned_date),
+                    F("amount", &T::amount),
+                    F("planned_date", &T::planned_date),
                     F("reached_on", &T::reached_on)};
 }
 
@@ -108,12 +114,14 @@ struct OpportunityStageMovedBack {
 };
 constexpr auto Fields(const OpportunityStageMovedBack*) {
   using T = OpportunityStageMovedBack;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("stage", &T::stage).MaxLength(80),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("stage", &T::stage).MaxLength(80),
                     F("previous_stage", &T::previous_stage).MaxLength(80),
                     F("probability", &T::probability).Range(0, 100),
                     F("previous_probability", &T::previous_probability).Range(0, 100),
                     F("forecast_category", &T::forecast_category).MaxLength(40),
-                    F("amount", &T::amount), F("planned_date", &T::planned_date),
+                    F("amount", &T::amount),
+                    F("planned_date", &T::planned_date),
                     F("reached_on", &T::reached_on)};
 }
 
@@ -142,10 +150,10 @@ struct OpportunityAmountRevised {
 };
 constexpr auto Fields(const OpportunityAmountRevised*) {
   using T = OpportunityAmountRevised;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("amount", &T::amount),
-                    F("previous_amount", &T::previous_amount), F("stage", &T::stage).MaxLength(80),
-                    F("probability", &T::probability).Range(0, 100),
-                    F("reason", &T::reason).MaxLength(4000)};
+  return std::tuple{
+      F("opportunity_id", &T::opportunity_id),         F("amount", &T::amount),
+      F("previous_amount", &T::previous_amount),       F("stage", &T::stage).MaxLength(80),
+      F("probability", &T::probability).Range(0, 100), F("reason", &T::reason).MaxLength(4000)};
 }
 
 struct OpportunityCloseDateRevised {
@@ -240,8 +248,10 @@ struct OpportunityActivityPlanned {
 };
 constexpr auto Fields(const OpportunityActivityPlanned*) {
   using T = OpportunityActivityPlanned;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("activity_id", &T::activity_id),
-                    F("type", &T::type).MaxLength(80), F("assignee_id", &T::assignee_id),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("activity_id", &T::activity_id),
+                    F("type", &T::type).MaxLength(80),
+                    F("assignee_id", &T::assignee_id),
                     F("planned_date", &T::planned_date),
                     F("subject", &T::subject).MinLength(1).MaxLength(200),
                     F("contact_ids", &T::contact_ids)};
@@ -262,11 +272,15 @@ struct OpportunityActivityCompleted {
 };
 constexpr auto Fields(const OpportunityActivityCompleted*) {
   using T = OpportunityActivityCompleted;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("activity_id", &T::activity_id),
-                    F("type", &T::type).MaxLength(80), F("assignee_id", &T::assignee_id),
-                    F("planned_date", &T::planned_date), F("completed_date", &T::completed_date),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("activity_id", &T::activity_id),
+                    F("type", &T::type).MaxLength(80),
+                    F("assignee_id", &T::assignee_id),
+                    F("planned_date", &T::planned_date),
+                    F("completed_date", &T::completed_date),
                     F("outcome", &T::outcome).MaxLength(4000),
-                    F("decision_maker_met", &T::decision_maker_met), F("cost", &T::cost)};
+                    F("decision_maker_met", &T::decision_maker_met),
+                    F("cost", &T::cost)};
 }
 
 struct OpportunityActivityCancelled {
@@ -299,8 +313,10 @@ struct OpportunityQuoteDrafted {
 constexpr auto Fields(const OpportunityQuoteDrafted*) {
   using T = OpportunityQuoteDrafted;
   return std::tuple{F("opportunity_id", &T::opportunity_id),
-                    F("version", &T::version).Range(1, 1000000), F("lines", &T::lines),
-                    F("total", &T::total), F("valid_until", &T::valid_until),
+                    F("version", &T::version).Range(1, 1000000),
+                    F("lines", &T::lines),
+                    F("total", &T::total),
+                    F("valid_until", &T::valid_until),
                     F("note", &T::note).MaxLength(4000),
                     F("superseded_version", &T::superseded_version).Range(1, 1000000)};
 }
@@ -367,8 +383,10 @@ struct OpportunityCompetitorRecorded {
 };
 constexpr auto Fields(const OpportunityCompetitorRecorded*) {
   using T = OpportunityCompetitorRecorded;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("competitor_id", &T::competitor_id),
-                    F("quoted_price", &T::quoted_price), F("product", &T::product).MaxLength(200),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("competitor_id", &T::competitor_id),
+                    F("quoted_price", &T::quoted_price),
+                    F("product", &T::product).MaxLength(200),
                     F("strengths", &T::strengths).MaxLength(4000),
                     F("weaknesses", &T::weaknesses).MaxLength(4000),
                     F("threat_level", &T::threat_level).Range(1, 5)};
@@ -391,8 +409,10 @@ struct OpportunityCompetitorUpdated {
 };
 constexpr auto Fields(const OpportunityCompetitorUpdated*) {
   using T = OpportunityCompetitorUpdated;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("competitor_id", &T::competitor_id),
-                    F("quoted_price", &T::quoted_price), F("product", &T::product).MaxLength(200),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("competitor_id", &T::competitor_id),
+                    F("quoted_price", &T::quoted_price),
+                    F("product", &T::product).MaxLength(200),
                     F("strengths", &T::strengths).MaxLength(4000),
                     F("weaknesses", &T::weaknesses).MaxLength(4000),
                     F("threat_level", &T::threat_level).Range(1, 5),
@@ -432,14 +452,18 @@ struct OpportunityWon {
 };
 constexpr auto Fields(const OpportunityWon*) {
   using T = OpportunityWon;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("customer_id", &T::customer_id),
-                    F("owner_id", &T::owner_id), F("department_id", &T::department_id),
-                    F("amount", &T::amount), F("previous_amount", &T::previous_amount),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("customer_id", &T::customer_id),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("amount", &T::amount),
+                    F("previous_amount", &T::previous_amount),
                     F("stage", &T::stage).MaxLength(80),
                     F("previous_stage", &T::previous_stage).MaxLength(80),
                     F("probability", &T::probability).Range(0, 100),
                     F("forecast_category", &T::forecast_category).MaxLength(40),
-                    F("product_ids", &T::product_ids), F("competitor_ids", &T::competitor_ids),
+                    F("product_ids", &T::product_ids),
+                    F("competitor_ids", &T::competitor_ids),
                     F("note", &T::note).MaxLength(4000)};
 }
 
@@ -464,16 +488,21 @@ struct OpportunityLost {
 };
 constexpr auto Fields(const OpportunityLost*) {
   using T = OpportunityLost;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("customer_id", &T::customer_id),
-                    F("owner_id", &T::owner_id), F("department_id", &T::department_id),
-                    F("amount", &T::amount), F("reason", &T::reason).MaxLength(80),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("customer_id", &T::customer_id),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("amount", &T::amount),
+                    F("reason", &T::reason).MaxLength(80),
                     F("competitor_id", &T::competitor_id),
                     F("competitor_price", &T::competitor_price),
-                    F("note", &T::note).MaxLength(4000), F("stage", &T::stage).MaxLength(80),
+                    F("note", &T::note).MaxLength(4000),
+                    F("stage", &T::stage).MaxLength(80),
                     F("previous_stage", &T::previous_stage).MaxLength(80),
                     F("probability", &T::probability).Range(0, 100),
                     F("forecast_category", &T::forecast_category).MaxLength(40),
-                    F("product_ids", &T::product_ids), F("competitor_ids", &T::competitor_ids)};
+                    F("product_ids", &T::product_ids),
+                    F("competitor_ids", &T::competitor_ids)};
 }
 
 struct OpportunityAbandoned {
@@ -489,9 +518,12 @@ struct OpportunityAbandoned {
 };
 constexpr auto Fields(const OpportunityAbandoned*) {
   using T = OpportunityAbandoned;
-  return std::tuple{F("opportunity_id", &T::opportunity_id), F("customer_id", &T::customer_id),
-                    F("owner_id", &T::owner_id), F("department_id", &T::department_id),
-                    F("amount", &T::amount), F("previous_stage", &T::previous_stage).MaxLength(80),
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("customer_id", &T::customer_id),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("amount", &T::amount),
+                    F("previous_stage", &T::previous_stage).MaxLength(80),
                     F("reason", &T::reason).MaxLength(4000)};
 }
 
@@ -510,7 +542,8 @@ constexpr auto Fields(const OpportunityReopened*) {
   using T = OpportunityReopened;
   return std::tuple{F("opportunity_id", &T::opportunity_id),
                     F("previous_status", &T::previous_status),
-                    F("reason", &T::reason).MaxLength(4000), F("stage", &T::stage).MaxLength(80),
+                    F("reason", &T::reason).MaxLength(4000),
+                    F("stage", &T::stage).MaxLength(80),
                     F("probability", &T::probability).Range(0, 100),
                     F("forecast_category", &T::forecast_category).MaxLength(40),
                     F("amount", &T::amount)};
@@ -544,23 +577,22 @@ struct OpportunityAttachmentAdded {
 constexpr auto Fields(const OpportunityAttachmentAdded*) {
   using T = OpportunityAttachmentAdded;
   return std::tuple{F("opportunity_id", &T::opportunity_id),
-                    F("attachment_id", &T::attachment_id), F("uri", &T::uri).MaxLength(2000),
+                    F("attachment_id", &T::attachment_id),
+                    F("uri", &T::uri).MaxLength(2000),
                     F("sha256", &T::sha256).MinLength(64).MaxLength(64),
                     F("name", &T::name).MaxLength(200),
-                    F("media_type", &T::media_type).MaxLength(200), F("added_by", &T::added_by)};
+                    F("media_type", &T::media_type).MaxLength(200),
+                    F("added_by", &T::added_by)};
 }
 
-using OpportunityEvent =
-    std::variant<OpportunityOpened, OpportunityEvaluated, OpportunityStageAdvanced,
-                 OpportunityStageMovedBack, OpportunityStagesPlanned, OpportunityAmountRevised,
-                 OpportunityCloseDateRevised, OpportunityTeamMemberAdded,
-                 OpportunityTeamMemberRemoved, OpportunityRevenueSplitsSet, OpportunityReassigned,
-                 OpportunityActivityPlanned, OpportunityActivityCompleted,
-                 OpportunityActivityCancelled, OpportunityQuoteDrafted,
-                 OpportunityQuoteApprovalRequested, OpportunityQuoteApproved,
-                 OpportunityQuoteRejected, OpportunityCompetitorRecorded,
-                 OpportunityCompetitorUpdated, OpportunityCompetitorRemoved, OpportunityWon,
-                 OpportunityLost, OpportunityAbandoned, OpportunityReopened,
-                 OpportunityCommentAdded, OpportunityAttachmentAdded>;
+using OpportunityEvent = std::variant<
+    OpportunityOpened, OpportunityEvaluated, OpportunityStageAdvanced, OpportunityStageMovedBack,
+    OpportunityStagesPlanned, OpportunityAmountRevised, OpportunityCloseDateRevised,
+    OpportunityTeamMemberAdded, OpportunityTeamMemberRemoved, OpportunityRevenueSplitsSet,
+    OpportunityReassigned, OpportunityActivityPlanned, OpportunityActivityCompleted,
+    OpportunityActivityCancelled, OpportunityQuoteDrafted, OpportunityQuoteApprovalRequested,
+    OpportunityQuoteApproved, OpportunityQuoteRejected, OpportunityCompetitorRecorded,
+    OpportunityCompetitorUpdated, OpportunityCompetitorRemoved, OpportunityWon, OpportunityLost,
+    OpportunityAbandoned, OpportunityReopened, OpportunityCommentAdded, OpportunityAttachmentAdded>;
 
 }  // namespace dealstream::domain

@@ -93,8 +93,7 @@ Outcome DecideCommand(const OpportunityState&, const RequestOpportunityQuoteAppr
                       const DecideContext&);
 Outcome DecideCommand(const OpportunityState&, const ApproveOpportunityQuote&,
                       const DecideContext&);
-Outcome DecideCommand(const OpportunityState&, const RejectOpportunityQuote&,
-                      const DecideContext&);
+Outcome DecideCommand(const OpportunityState&, const RejectOpportunityQuote&, const DecideContext&);
 void Apply(OpportunityState&, const OpportunityQuoteDrafted&, Timestamp);
 void Apply(OpportunityState&, const OpportunityQuoteApprovalRequested&, Timestamp);
 void Apply(OpportunityState&, const OpportunityQuoteApproved&, Timestamp);

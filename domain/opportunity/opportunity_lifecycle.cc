@@ -4,8 +4,8 @@
 #include <string>
 
 #include "domain/common/checks.h"
-#include "domain/organisation/org_checks.h"
 #include "domain/opportunity/opportunity_internal.h"
+#include "domain/organisation/org_checks.h"
 
 namespace dealstream::domain::opportunity_internal {
 
@@ -67,14 +67,14 @@ Outcome DecideCommand(const OpportunityState& state, const OpenOpportunity& c,
   std::vector<Id> products = c.product_ids.value_or(std::vector<Id>{});
   for (size_t i = 0; i < products.size(); ++i) {
     if (!ctx.directory.FindProduct(products[i])) {
-      return Unexpected(NotFound("product_not_found", Indexed("product_ids", i),
-                                 Indexed("product_ids", i) + ": product '" + products[i].value +
-                                     "' does not exist"));
+      return Unexpected(NotFound(
+          "product_not_found", Indexed("product_ids", i),
+          Indexed("product_ids", i) + ": product '" + products[i].value + "' does not exist"));
     }
     if (std::find(products.begin(), products.begin() + i, products[i]) != products.begin() + i) {
-      return Unexpected(Invalid("duplicate_product", Indexed("product_ids", i),
-                                Indexed("product_ids", i) + ": product '" + products[i].value +
-                                    "' is listed twice"));
+      return Unexpected(Invalid(
+          "duplicate_product", Indexed("product_ids", i),
+          Indexed("product_ids", i) + ": product '" + products[i].value + "' is listed twice"));
     }
   }
   const SalesProcessFacts process = ctx.directory.SalesProcess();
@@ -140,9 +140,9 @@ Outcome DecideCommand(const OpportunityState& state, const EvaluateOpportunity& 
     }
     for (size_t j = 0; j < i; ++j) {
       if (c.answers[j].criterion == answer.criterion) {
-        return Unexpected(Invalid("duplicate_criterion", Indexed("answers", i, "criterion"),
-                                  Indexed("answers", i, "criterion") + ": '" + answer.criterion +
-                                      "' is answered twice"));
+        return Unexpected(Invalid(
+            "duplicate_criterion", Indexed("answers", i, "criterion"),
+            Indexed("answers", i, "criterion") + ": '" + answer.criterion + "' is answered twice"));
       }
     }
     if (answer.value < 0 || answer.value > 10) {
@@ -177,9 +177,9 @@ Outcome DecideCommand(const OpportunityState& state, const ReassignOpportunity& 
   if (auto e = CheckExists(state)) return Unexpected(*e);
   if (auto e = CheckNotBlank(c.reason, "reason")) return Unexpected(*e);
   if (c.new_owner_id == state.owner_id) {
-    return Unexpected(RuleViolated("same_owner", "new_owner_id",
-                                   "new_owner_id: '" + c.new_owner_id.value +
-                                       "' already owns this opportunity"));
+    return Unexpected(
+        RuleViolated("same_owner", "new_owner_id",
+                     "new_owner_id: '" + c.new_owner_id.value + "' already owns this opportunity"));
   }
   auto owner = RequireActiveEmployee(ctx.directory, c.new_owner_id, "new_owner_id", "new_owner");
   if (!owner.ok()) return Unexpected(owner.error());
@@ -202,12 +202,12 @@ Outcome DecideCommand(const OpportunityState& state, const AddOpportunityComment
            state.comment_ids.end();
   };
   if (c.comment_id && taken(*c.comment_id)) {
-    return Unexpected(RuleViolated("duplicate_comment_id", "comment_id",
-                                   "comment_id: '" + c.comment_id->value +
-                                       "' is already a comment of this opportunity"));
+    return Unexpected(RuleViolated(
+        "duplicate_comment_id", "comment_id",
+        "comment_id: '" + c.comment_id->value + "' is already a comment of this opportunity"));
   }
-  Id id = c.comment_id ? *c.comment_id
-                       : NextLocalId("comment", state.comment_ids.size() + 1, taken);
+  Id id =
+      c.comment_id ? *c.comment_id : NextLocalId("comment", state.comment_ids.size() + 1, taken);
   return Emit<OpportunityEvent>(OpportunityCommentAdded{state.id, id, ctx.actor, c.text});
 }
 
@@ -219,8 +219,8 @@ Outcome DecideCommand(const OpportunityState& state, const AddOpportunityAttachm
                       const DecideContext& ctx) {
   if (auto e = CheckExists(state)) return Unexpected(*e);
   if (!IsAbsoluteUri(c.uri)) {
-    return Unexpected(Invalid("invalid_uri", "uri",
-                              "uri: must be an absolute URI such as https://host/path"));
+    return Unexpected(
+        Invalid("invalid_uri", "uri", "uri: must be an absolute URI such as https://host/path"));
   }
   if (!IsSha256Hex(c.sha256)) {
     return Unexpected(Invalid("invalid_sha256", "sha256",
@@ -231,17 +231,17 @@ Outcome DecideCommand(const OpportunityState& state, const AddOpportunityAttachm
                        [&](const auto& a) { return a.attachment_id == id; });
   };
   if (c.attachment_id && taken(*c.attachment_id)) {
-    return Unexpected(RuleViolated("duplicate_attachment_id", "attachment_id",
-                                   "attachment_id: '" + c.attachment_id->value +
-                                       "' is already attached to this opportunity"));
+    return Unexpected(RuleViolated(
+        "duplicate_attachment_id", "attachment_id",
+        "attachment_id: '" + c.attachment_id->value + "' is already attached to this opportunity"));
   }
   std::string digest = c.sha256;
   std::transform(digest.begin(), digest.end(), digest.begin(),
                  [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
   Id id = c.attachment_id ? *c.attachment_id
                           : NextLocalId("attachment", state.attachments.size() + 1, taken);
-  return Emit<OpportunityEvent>(OpportunityAttachmentAdded{
-      state.id, id, c.uri, std::move(digest), c.name, c.media_type, ctx.actor});
+  return Emit<OpportunityEvent>(OpportunityAttachmentAdded{state.id, id, c.uri, std::move(digest),
+                                                           c.name, c.media_type, ctx.actor});
 }
 
 void Apply(OpportunityState& s, const OpportunityAttachmentAdded& e, Timestamp) {

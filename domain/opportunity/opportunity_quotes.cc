@@ -21,9 +21,9 @@ Result<QuoteLine, DomainError> PriceLine(const OpportunityState& state, const Qu
   const std::string prefix = "lines[" + std::to_string(index) + "]";
   std::optional<ProductFacts> product = directory.FindProduct(line.product_id);
   if (!product) {
-    return Unexpected(NotFound("product_not_found", prefix + ".product_id",
-                               prefix + ".product_id: product '" + line.product_id.value +
-                                   "' does not exist"));
+    return Unexpected(
+        NotFound("product_not_found", prefix + ".product_id",
+                 prefix + ".product_id: product '" + line.product_id.value + "' does not exist"));
   }
   if (product->discontinued) {
     return Unexpected(RuleViolated("product_discontinued", prefix + ".product_id",
@@ -55,9 +55,9 @@ Result<QuoteLine, DomainError> PriceLine(const OpportunityState& state, const Qu
 // The quote `version`, or "quote_not_found".
 Result<OpportunityQuote, DomainError> RequireQuote(const OpportunityState& state, int32_t version) {
   if (version < 1 || version > static_cast<int32_t>(state.quotes.size())) {
-    return Unexpected(NotFound("quote_not_found", "version",
-                               "version: this opportunity has no quote version " +
-                                   std::to_string(version)));
+    return Unexpected(
+        NotFound("quote_not_found", "version",
+                 "version: this opportunity has no quote version " + std::to_string(version)));
   }
   return state.quotes[version - 1];
 }
@@ -137,9 +137,9 @@ Outcome DecideCommand(const OpportunityState& state, const RequestOpportunityQuo
   auto quote = RequireQuote(state, c.version);
   if (!quote.ok()) return Unexpected(quote.error());
   if (quote->status == QuoteStatus::kSuperseded) {
-    return Unexpected(RuleViolated("quote_superseded", "version",
-                                   "version: quote " + std::to_string(c.version) +
-                                       " was superseded by a newer version"));
+    return Unexpected(RuleViolated(
+        "quote_superseded", "version",
+        "version: quote " + std::to_string(c.version) + " was superseded by a newer version"));
   }
   if (quote->status != QuoteStatus::kDraft) {
     return Unexpected(RuleViolated("quote_not_draft", "version",
@@ -149,8 +149,8 @@ Outcome DecideCommand(const OpportunityState& state, const RequestOpportunityQuo
   }
   if (quote->valid_until < Date::Of(ctx.now)) {
     return Unexpected(RuleViolated("quote_expired", "version",
-                                   "version: quote " + std::to_string(c.version) +
-                                       " expired on " + DateText(quote->valid_until)));
+                                   "version: quote " + std::to_string(c.version) + " expired on " +
+                                       DateText(quote->valid_until)));
   }
   return Emit<OpportunityEvent>(
       OpportunityQuoteApprovalRequested{state.id, c.version, quote->total, ctx.actor});

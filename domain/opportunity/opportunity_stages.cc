@@ -73,9 +73,9 @@ Outcome DecideCommand(const OpportunityState& state, const PlanOpportunityStages
     const std::string field = "plan[" + std::to_string(i) + "].stage";
     int position = StageIndex(process, c.plan[i].stage);
     if (position < 0) {
-      return Unexpected(Invalid("unknown_stage", field,
-                                field + ": '" + c.plan[i].stage +
-                                    "' is not a stage of the sales process"));
+      return Unexpected(
+          Invalid("unknown_stage", field,
+                  field + ": '" + c.plan[i].stage + "' is not a stage of the sales process"));
     }
     for (size_t j = 0; j < i; ++j) {
       if (c.plan[j].stage == c.plan[i].stage) {
@@ -125,16 +125,16 @@ Outcome DecideCommand(const OpportunityState& state, const ReviseOpportunityClos
                       const DecideContext& ctx) {
   if (auto e = CheckOpen(state)) return Unexpected(*e);
   if (c.expected_close_date < Date::Of(ctx.now)) {
-    return Unexpected(Invalid("close_date_in_past", "expected_close_date",
-                              "expected_close_date: " + DateText(c.expected_close_date) +
-                                  " is already past"));
+    return Unexpected(
+        Invalid("close_date_in_past", "expected_close_date",
+                "expected_close_date: " + DateText(c.expected_close_date) + " is already past"));
   }
   if (c.expected_close_date == state.expected_close_date) {
     return Unexpected(RuleViolated("close_date_unchanged", "expected_close_date",
                                    "expected_close_date: equals the date in force"));
   }
-  return Emit<OpportunityEvent>(OpportunityCloseDateRevised{
-      state.id, c.expected_close_date, state.expected_close_date, c.reason});
+  return Emit<OpportunityEvent>(OpportunityCloseDateRevised{state.id, c.expected_close_date,
+                                                            state.expected_close_date, c.reason});
 }
 
 void Apply(OpportunityState& s, const OpportunityCloseDateRevised& e, Timestamp) {

@@ -55,9 +55,9 @@ Outcome DecideCommand(const OpportunityState& state, const AddOpportunityTeamMem
                       const DecideContext& ctx) {
   if (auto e = CheckExists(state)) return Unexpected(*e);
   if (FindMember(state, c.member_id) != nullptr) {
-    return Unexpected(RuleViolated("already_team_member", "member_id",
-                                   "member_id: '" + c.member_id.value +
-                                       "' is already on the team of this opportunity"));
+    return Unexpected(RuleViolated(
+        "already_team_member", "member_id",
+        "member_id: '" + c.member_id.value + "' is already on the team of this opportunity"));
   }
   if (auto e = CheckMemberExists(ctx.directory, c.member_id, c.role)) return Unexpected(*e);
   if (c.split_percent) {
@@ -70,8 +70,9 @@ Outcome DecideCommand(const OpportunityState& state, const AddOpportunityTeamMem
     any_split = any_split || member.split_percent.has_value();
   }
   if (any_split && total != 100) {
-    return Unexpected(SplitsMustTotal100(
-        "split_percent", total, "; add the member without a split, then SetOpportunityRevenueSplits"));
+    return Unexpected(
+        SplitsMustTotal100("split_percent", total,
+                           "; add the member without a split, then SetOpportunityRevenueSplits"));
   }
   return Emit<OpportunityEvent>(
       OpportunityTeamMemberAdded{state.id, c.member_id, c.role, c.split_percent});
@@ -86,9 +87,9 @@ Outcome DecideCommand(const OpportunityState& state, const RemoveOpportunityTeam
   if (auto e = CheckExists(state)) return Unexpected(*e);
   const OpportunityTeamMember* removed = FindMember(state, c.member_id);
   if (removed == nullptr) {
-    return Unexpected(NotFound("not_team_member", "member_id",
-                               "member_id: '" + c.member_id.value +
-                                   "' is not on the team of this opportunity"));
+    return Unexpected(
+        NotFound("not_team_member", "member_id",
+                 "member_id: '" + c.member_id.value + "' is not on the team of this opportunity"));
   }
   int64_t total = 0;
   bool any_split = false;
@@ -123,9 +124,9 @@ Outcome DecideCommand(const OpportunityState& state, const SetOpportunityRevenue
     }
     for (size_t j = 0; j < i; ++j) {
       if (c.splits[j].member_id == split.member_id) {
-        return Unexpected(Invalid("duplicate_split", prefix + ".member_id",
-                                  prefix + ".member_id: '" + split.member_id.value +
-                                      "' has two splits"));
+        return Unexpected(
+            Invalid("duplicate_split", prefix + ".member_id",
+                    prefix + ".member_id: '" + split.member_id.value + "' has two splits"));
       }
     }
     if (auto e = CheckSplitRange(split.percent, prefix + ".percent")) return Unexpected(*e);

@@ -122,11 +122,10 @@ struct QuoteLine {
 };
 constexpr auto Fields(const QuoteLine*) {
   using T = QuoteLine;
-  return std::tuple{F("product_id", &T::product_id),
-                    F("quantity", &T::quantity).Range(1, 1000000000),
-                    F("unit_price", &T::unit_price),
-                    F("discount_percent", &T::discount_percent).Range(0, 100),
-                    F("line_total", &T::line_total)};
+  return std::tuple{
+      F("product_id", &T::product_id), F("quantity", &T::quantity).Range(1, 1000000000),
+      F("unit_price", &T::unit_price), F("discount_percent", &T::discount_percent).Range(0, 100),
+      F("line_total", &T::line_total)};
 }
 
 // One member's share of the deal's revenue, in whole percent.

@@ -27,8 +27,9 @@ const CareActivity* FindActivity(const CarePlanState& state, const Id& id) {
 Result<CareActivity, DomainError> RequireScheduled(const CarePlanState& state, const Id& id) {
   const CareActivity* activity = FindActivity(state, id);
   if (activity == nullptr) {
-    return Unexpected(NotFound("care_activity_not_found", "activity_id",
-                               "activity_id: '" + id.value + "' is not an activity of this care plan"));
+    return Unexpected(
+        NotFound("care_activity_not_found", "activity_id",
+                 "activity_id: '" + id.value + "' is not an activity of this care plan"));
   }
   if (activity->status == CareActivityStatus::kCompleted) {
     return Unexpected(RuleViolated("care_activity_already_completed", "activity_id",
@@ -41,12 +42,14 @@ Result<CareActivity, DomainError> RequireScheduled(const CarePlanState& state, c
   return *activity;
 }
 
-Outcome DecideCommand(const CarePlanState& state, const CreateCarePlan& c, const DecideContext& ctx) {
+Outcome DecideCommand(const CarePlanState& state, const CreateCarePlan& c,
+                      const DecideContext& ctx) {
   if (!c.id) {
     return Unexpected(Invalid("id_required", "id", "id: the command service must assign an id"));
   }
   if (state.exists) {
-    return Unexpected(AlreadyExists("care_plan_exists", "care plan '" + c.id->value + "' already exists"));
+    return Unexpected(
+        AlreadyExists("care_plan_exists", "care plan '" + c.id->value + "' already exists"));
   }
   if (auto e = CheckNotBlank(c.name, "name")) return Unexpected(*e);
   auto customer = RequireUsableCustomer(ctx.directory, c.customer_id, "customer_id");
@@ -54,8 +57,9 @@ Outcome DecideCommand(const CarePlanState& state, const CreateCarePlan& c, const
   if (c.contact_id) {
     std::optional<ContactFacts> contact = ctx.directory.FindContact(*c.contact_id);
     if (!contact) {
-      return Unexpected(NotFound("contact_not_found", "contact_id",
-                                 "contact_id: contact '" + c.contact_id->value + "' does not exist"));
+      return Unexpected(
+          NotFound("contact_not_found", "contact_id",
+                   "contact_id: contact '" + c.contact_id->value + "' does not exist"));
     }
     if (contact->customer_id != c.customer_id) {
       return Unexpected(Invalid("contact_customer_mismatch", "contact_id",
@@ -88,9 +92,9 @@ Outcome DecideCommand(const CarePlanState& state, const ScheduleCareActivity& c,
   if (!employee.ok()) return Unexpected(employee.error());
   auto taken = [&](const Id& id) { return FindActivity(state, id) != nullptr; };
   if (c.activity_id && taken(*c.activity_id)) {
-    return Unexpected(RuleViolated("duplicate_activity_id", "activity_id",
-                                   "activity_id: '" + c.activity_id->value +
-                                       "' is already an activity of this care plan"));
+    return Unexpected(RuleViolated(
+        "duplicate_activity_id", "activity_id",
+        "activity_id: '" + c.activity_id->value + "' is already an activity of this care plan"));
   }
   Id id = c.activity_id ? *c.activity_id : NextLocalId("care", state.activities.size() + 1, taken);
   return Emit<CarePlanEvent>(CareActivityScheduled{state.id, id, c.kind, c.due_date, assignee,

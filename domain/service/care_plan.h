@@ -44,9 +44,9 @@ struct CareActivity {
 };
 constexpr auto Fields(const CareActivity*) {
   using T = CareActivity;
-  return std::tuple{F("activity_id", &T::activity_id), F("kind", &T::kind), F("due_date", &T::due_date),
-                    F("assignee_id", &T::assignee_id), F("status", &T::status),
-                    F("completed_on", &T::completed_on)};
+  return std::tuple{F("activity_id", &T::activity_id), F("kind", &T::kind),
+                    F("due_date", &T::due_date),       F("assignee_id", &T::assignee_id),
+                    F("status", &T::status),           F("completed_on", &T::completed_on)};
 }
 
 // Default-constructed = no events yet (exists == false).
@@ -61,8 +61,9 @@ struct CarePlanState {
 };
 constexpr auto Fields(const CarePlanState*) {
   using T = CarePlanState;
-  return std::tuple{F("exists", &T::exists), F("id", &T::id), F("customer_id", &T::customer_id),
-                    F("contact_id", &T::contact_id), F("owner_id", &T::owner_id), F("name", &T::name),
+  return std::tuple{F("exists", &T::exists),           F("id", &T::id),
+                    F("customer_id", &T::customer_id), F("contact_id", &T::contact_id),
+                    F("owner_id", &T::owner_id),       F("name", &T::name),
                     F("activities", &T::activities)};
 }
 

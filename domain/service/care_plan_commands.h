@@ -34,10 +34,11 @@ struct CreateCarePlan {
 };
 constexpr auto Fields(const CreateCarePlan*) {
   using T = CreateCarePlan;
-  return std::tuple{F("id", &T::id), F("customer_id", &T::customer_id),
-                    F("contact_id", &T::contact_id).Doc("a contact of the customer, for personal care"),
-                    F("owner_id", &T::owner_id).Doc("an active employee"),
-                    F("name", &T::name).MinLength(1).MaxLength(200)};
+  return std::tuple{
+      F("id", &T::id), F("customer_id", &T::customer_id),
+      F("contact_id", &T::contact_id).Doc("a contact of the customer, for personal care"),
+      F("owner_id", &T::owner_id).Doc("an active employee"),
+      F("name", &T::name).MinLength(1).MaxLength(200)};
 }
 
 struct ScheduleCareActivity {
@@ -54,7 +55,8 @@ struct ScheduleCareActivity {
 constexpr auto Fields(const ScheduleCareActivity*) {
   using T = ScheduleCareActivity;
   return std::tuple{F("care_plan_id", &T::care_plan_id),
-                    F("activity_id", &T::activity_id).Doc("default: care-<n>"), F("kind", &T::kind),
+                    F("activity_id", &T::activity_id).Doc("default: care-<n>"),
+                    F("kind", &T::kind),
                     F("due_date", &T::due_date).Doc("not in the past"),
                     F("assignee_id", &T::assignee_id).Doc("default: the plan's owner"),
                     F("note", &T::note).MaxLength(4000)};

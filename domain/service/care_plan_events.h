@@ -28,8 +28,8 @@ struct CarePlanCreated {
 constexpr auto Fields(const CarePlanCreated*) {
   using T = CarePlanCreated;
   return std::tuple{F("care_plan_id", &T::care_plan_id), F("customer_id", &T::customer_id),
-                    F("contact_id", &T::contact_id), F("owner_id", &T::owner_id),
-                    F("name", &T::name).MaxLength(200), F("created_by", &T::created_by)};
+                    F("contact_id", &T::contact_id),     F("owner_id", &T::owner_id),
+                    F("name", &T::name).MaxLength(200),  F("created_by", &T::created_by)};
 }
 
 struct CareActivityScheduled {
@@ -46,9 +46,13 @@ struct CareActivityScheduled {
 };
 constexpr auto Fields(const CareActivityScheduled*) {
   using T = CareActivityScheduled;
-  return std::tuple{F("care_plan_id", &T::care_plan_id), F("activity_id", &T::activity_id),
-                    F("kind", &T::kind), F("due_date", &T::due_date), F("assignee_id", &T::assignee_id),
-                    F("customer_id", &T::customer_id), F("contact_id", &T::contact_id),
+  return std::tuple{F("care_plan_id", &T::care_plan_id),
+                    F("activity_id", &T::activity_id),
+                    F("kind", &T::kind),
+                    F("due_date", &T::due_date),
+                    F("assignee_id", &T::assignee_id),
+                    F("customer_id", &T::customer_id),
+                    F("contact_id", &T::contact_id),
                     F("note", &T::note).MaxLength(4000)};
 }
 
@@ -65,9 +69,13 @@ struct CareActivityCompleted {
 };
 constexpr auto Fields(const CareActivityCompleted*) {
   using T = CareActivityCompleted;
-  return std::tuple{F("care_plan_id", &T::care_plan_id), F("activity_id", &T::activity_id),
-                    F("kind", &T::kind), F("due_date", &T::due_date), F("completed_on", &T::completed_on),
-                    F("completed_by", &T::completed_by), F("outcome", &T::outcome).MaxLength(4000)};
+  return std::tuple{F("care_plan_id", &T::care_plan_id),
+                    F("activity_id", &T::activity_id),
+                    F("kind", &T::kind),
+                    F("due_date", &T::due_date),
+                    F("completed_on", &T::completed_on),
+                    F("completed_by", &T::completed_by),
+                    F("outcome", &T::outcome).MaxLength(4000)};
 }
 
 struct CareActivityCancelled {

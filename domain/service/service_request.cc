@@ -45,8 +45,9 @@ Outcome DecideCommand(const ServiceRequestState& state, const OpenServiceRequest
   if (c.contact_id) {
     std::optional<ContactFacts> contact = ctx.directory.FindContact(*c.contact_id);
     if (!contact) {
-      return Unexpected(NotFound("contact_not_found", "contact_id",
-                                 "contact_id: contact '" + c.contact_id->value + "' does not exist"));
+      return Unexpected(
+          NotFound("contact_not_found", "contact_id",
+                   "contact_id: contact '" + c.contact_id->value + "' does not exist"));
     }
     if (contact->customer_id != c.customer_id) {
       return Unexpected(Invalid("contact_customer_mismatch", "contact_id",
@@ -56,8 +57,9 @@ Outcome DecideCommand(const ServiceRequestState& state, const OpenServiceRequest
   if (c.contract_id) {
     std::optional<ContractFacts> contract = ctx.directory.FindContract(*c.contract_id);
     if (!contract) {
-      return Unexpected(NotFound("contract_not_found", "contract_id",
-                                 "contract_id: contract '" + c.contract_id->value + "' does not exist"));
+      return Unexpected(
+          NotFound("contract_not_found", "contract_id",
+                   "contract_id: contract '" + c.contract_id->value + "' does not exist"));
     }
     if (contract->customer_id != c.customer_id) {
       return Unexpected(Invalid("contract_customer_mismatch", "contract_id",
@@ -66,9 +68,9 @@ Outcome DecideCommand(const ServiceRequestState& state, const OpenServiceRequest
   }
   std::optional<Id> concerns = c.concerns_employee_id ? c.concerns_employee_id : customer->owner_id;
   if (c.concerns_employee_id && !ctx.directory.FindEmployee(*c.concerns_employee_id)) {
-    return Unexpected(NotFound("employee_not_found", "concerns_employee_id",
-                               "concerns_employee_id: employee '" + c.concerns_employee_id->value +
-                                   "' does not exist"));
+    return Unexpected(NotFound(
+        "employee_not_found", "concerns_employee_id",
+        "concerns_employee_id: employee '" + c.concerns_employee_id->value + "' does not exist"));
   }
   return Emit<ServiceRequestEvent>(ServiceRequestOpened{
       *c.id, c.customer_id, c.contact_id, c.type, c.priority, c.queue, c.subject, c.description,
@@ -79,9 +81,9 @@ Outcome DecideCommand(const ServiceRequestState& state, const AssignServiceReque
                       const DecideContext& ctx) {
   if (auto e = CheckOpen(state)) return Unexpected(*e);
   if (state.assignee_id == c.assignee_id) {
-    return Unexpected(RuleViolated("already_assigned", "assignee_id",
-                                   "assignee_id: the request is already assigned to '" +
-                                       c.assignee_id.value + "'"));
+    return Unexpected(RuleViolated(
+        "already_assigned", "assignee_id",
+        "assignee_id: the request is already assigned to '" + c.assignee_id.value + "'"));
   }
   auto assignee = RequireActiveEmployee(ctx.directory, c.assignee_id, "assignee_id", "assignee");
   if (!assignee.ok()) return Unexpected(assignee.error());
@@ -104,22 +106,22 @@ Outcome DecideCommand(const ServiceRequestState& state, const EscalateServiceReq
                                        std::string(NameOf(state.priority)) + "'"));
   }
   if (c.escalated_to_id) {
-    auto to = RequireActiveEmployee(ctx.directory, *c.escalated_to_id, "escalated_to_id", "escalated_to");
+    auto to =
+        RequireActiveEmployee(ctx.directory, *c.escalated_to_id, "escalated_to_id", "escalated_to");
     if (!to.ok()) return Unexpected(to.error());
   }
-  return Emit<ServiceRequestEvent>(ServiceRequestEscalated{state.id, c.priority.value_or(state.priority),
-                                                           state.priority, c.escalated_to_id, c.reason,
-                                                           state.escalations + 1});
+  return Emit<ServiceRequestEvent>(
+      ServiceRequestEscalated{state.id, c.priority.value_or(state.priority), state.priority,
+                              c.escalated_to_id, c.reason, state.escalations + 1});
 }
 
 Outcome DecideCommand(const ServiceRequestState& state, const ResolveServiceRequest& c,
                       const DecideContext& ctx) {
   if (auto e = CheckOpen(state)) return Unexpected(*e);
   if (auto e = CheckNotBlank(c.resolution, "resolution")) return Unexpected(*e);
-  return Emit<ServiceRequestEvent>(ServiceRequestResolved{state.id, state.customer_id, state.type,
-                                                          state.priority, state.assignee_id,
-                                                          state.concerns_employee_id, c.resolution,
-                                                          ctx.actor});
+  return Emit<ServiceRequestEvent>(ServiceRequestResolved{
+      state.id, state.customer_id, state.type, state.priority, state.assignee_id,
+      state.concerns_employee_id, c.resolution, ctx.actor});
 }
 
 Outcome DecideCommand(const ServiceRequestState& state, const CloseServiceRequest& c,
@@ -135,9 +137,9 @@ Outcome DecideCommand(const ServiceRequestState& state, const CloseServiceReques
     return Unexpected(Invalid("satisfaction_out_of_range", "satisfaction",
                               "satisfaction: must be between 1 and 5"));
   }
-  return Emit<ServiceRequestEvent>(ServiceRequestClosed{state.id, state.customer_id, state.type,
-                                                        state.assignee_id, state.concerns_employee_id,
-                                                        c.satisfaction, c.feedback, ctx.actor});
+  return Emit<ServiceRequestEvent>(
+      ServiceRequestClosed{state.id, state.customer_id, state.type, state.assignee_id,
+                           state.concerns_employee_id, c.satisfaction, c.feedback, ctx.actor});
 }
 
 Outcome DecideCommand(const ServiceRequestState& state, const ReopenServiceRequest& c,
@@ -164,7 +166,9 @@ void Apply(ServiceRequestState& s, const ServiceRequestOpened& e) {
   s.status = ServiceRequestStatus::kOpen;
 }
 
-void Apply(ServiceRequestState& s, const ServiceRequestAssigned& e) { s.assignee_id = e.assignee_id; }
+void Apply(ServiceRequestState& s, const ServiceRequestAssigned& e) {
+  s.assignee_id = e.assignee_id;
+}
 
 void Apply(ServiceRequestState& s, const ServiceRequestEscalated& e) {
   s.priority = e.priority;
@@ -187,7 +191,8 @@ void Apply(ServiceRequestState& s, const ServiceRequestReopened&) {
 
 }  // namespace
 
-Decision<ServiceRequestEvent> ServiceRequestAggregate::Decide(const State& state, const Command& command,
+Decision<ServiceRequestEvent> ServiceRequestAggregate::Decide(const State& state,
+                                                              const Command& command,
                                                               const DecideContext& context) {
   return std::visit([&](const auto& c) { return DecideCommand(state, c, context); }, command);
 }

@@ -42,12 +42,19 @@ struct ServiceRequestState {
 };
 constexpr auto Fields(const ServiceRequestState*) {
   using T = ServiceRequestState;
-  return std::tuple{F("exists", &T::exists), F("id", &T::id), F("customer_id", &T::customer_id),
-                    F("contact_id", &T::contact_id), F("type", &T::type), F("priority", &T::priority),
-                    F("queue", &T::queue), F("due_date", &T::due_date),
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("customer_id", &T::customer_id),
+                    F("contact_id", &T::contact_id),
+                    F("type", &T::type),
+                    F("priority", &T::priority),
+                    F("queue", &T::queue),
+                    F("due_date", &T::due_date),
                     F("concerns_employee_id", &T::concerns_employee_id),
-                    F("assignee_id", &T::assignee_id), F("escalations", &T::escalations),
-                    F("status", &T::status), F("satisfaction", &T::satisfaction)};
+                    F("assignee_id", &T::assignee_id),
+                    F("escalations", &T::escalations),
+                    F("status", &T::status),
+                    F("satisfaction", &T::satisfaction)};
 }
 
 struct ServiceRequestAggregate {

@@ -53,16 +53,19 @@ struct OpenServiceRequest {
 };
 constexpr auto Fields(const OpenServiceRequest*) {
   using T = OpenServiceRequest;
-  return std::tuple{F("id", &T::id), F("customer_id", &T::customer_id),
-                    F("contact_id", &T::contact_id).Doc("a contact of the customer"),
-                    F("type", &T::type), F("priority", &T::priority),
-                    F("queue", &T::queue).MinLength(1).MaxLength(80).Doc("e.g. 'hotline', 'field service'"),
-                    F("subject", &T::subject).MinLength(1).MaxLength(200),
-                    F("description", &T::description).MaxLength(4000),
-                    F("due_date", &T::due_date).Doc("service deadline; not in the past"),
-                    F("contract_id", &T::contract_id).Doc("a contract of the customer"),
-                    F("concerns_employee_id", &T::concerns_employee_id).Doc(
-                        "whom a complaint or praise is about; default: the customer's owner")};
+  return std::tuple{
+      F("id", &T::id),
+      F("customer_id", &T::customer_id),
+      F("contact_id", &T::contact_id).Doc("a contact of the customer"),
+      F("type", &T::type),
+      F("priority", &T::priority),
+      F("queue", &T::queue).MinLength(1).MaxLength(80).Doc("e.g. 'hotline', 'field service'"),
+      F("subject", &T::subject).MinLength(1).MaxLength(200),
+      F("description", &T::description).MaxLength(4000),
+      F("due_date", &T::due_date).Doc("service deadline; not in the past"),
+      F("contract_id", &T::contract_id).Doc("a contract of the customer"),
+      F("concerns_employee_id", &T::concerns_employee_id)
+          .Doc("whom a complaint or praise is about; default: the customer's owner")};
 }
 
 struct AssignServiceRequest {
@@ -120,9 +123,10 @@ struct CloseServiceRequest {
 };
 constexpr auto Fields(const CloseServiceRequest*) {
   using T = CloseServiceRequest;
-  return std::tuple{F("service_request_id", &T::service_request_id),
-                    F("satisfaction", &T::satisfaction).Range(1, 5).Doc("1 = very unhappy, 5 = very happy"),
-                    F("feedback", &T::feedback).MaxLength(4000)};
+  return std::tuple{
+      F("service_request_id", &T::service_request_id),
+      F("satisfaction", &T::satisfaction).Range(1, 5).Doc("1 = very unhappy, 5 = very happy"),
+      F("feedback", &T::feedback).MaxLength(4000)};
 }
 
 struct ReopenServiceRequest {

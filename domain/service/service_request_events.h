@@ -43,12 +43,18 @@ struct ServiceRequestOpened {
 };
 constexpr auto Fields(const ServiceRequestOpened*) {
   using T = ServiceRequestOpened;
-  return std::tuple{F("service_request_id", &T::service_request_id), F("customer_id", &T::customer_id),
-                    F("contact_id", &T::contact_id), F("type", &T::type), F("priority", &T::priority),
-                    F("queue", &T::queue).MaxLength(80), F("subject", &T::subject).MaxLength(200),
-                    F("description", &T::description).MaxLength(4000), F("due_date", &T::due_date),
+  return std::tuple{F("service_request_id", &T::service_request_id),
+                    F("customer_id", &T::customer_id),
+                    F("contact_id", &T::contact_id),
+                    F("type", &T::type),
+                    F("priority", &T::priority),
+                    F("queue", &T::queue).MaxLength(80),
+                    F("subject", &T::subject).MaxLength(200),
+                    F("description", &T::description).MaxLength(4000),
+                    F("due_date", &T::due_date),
                     F("contract_id", &T::contract_id),
-                    F("concerns_employee_id", &T::concerns_employee_id), F("opened_by", &T::opened_by)};
+                    F("concerns_employee_id", &T::concerns_employee_id),
+                    F("opened_by", &T::opened_by)};
 }
 
 struct ServiceRequestAssigned {
@@ -61,8 +67,9 @@ struct ServiceRequestAssigned {
 };
 constexpr auto Fields(const ServiceRequestAssigned*) {
   using T = ServiceRequestAssigned;
-  return std::tuple{F("service_request_id", &T::service_request_id), F("assignee_id", &T::assignee_id),
-                    F("previous_assignee_id", &T::previous_assignee_id), F("queue", &T::queue).MaxLength(80)};
+  return std::tuple{
+      F("service_request_id", &T::service_request_id), F("assignee_id", &T::assignee_id),
+      F("previous_assignee_id", &T::previous_assignee_id), F("queue", &T::queue).MaxLength(80)};
 }
 
 struct ServiceRequestEscalated {
@@ -77,10 +84,10 @@ struct ServiceRequestEscalated {
 };
 constexpr auto Fields(const ServiceRequestEscalated*) {
   using T = ServiceRequestEscalated;
-  return std::tuple{F("service_request_id", &T::service_request_id), F("priority", &T::priority),
-                    F("previous_priority", &T::previous_priority),
-                    F("escalated_to_id", &T::escalated_to_id), F("reason", &T::reason).MaxLength(4000),
-                    F("level", &T::level).Range(1, 1000)};
+  return std::tuple{
+      F("service_request_id", &T::service_request_id), F("priority", &T::priority),
+      F("previous_priority", &T::previous_priority),   F("escalated_to_id", &T::escalated_to_id),
+      F("reason", &T::reason).MaxLength(4000),         F("level", &T::level).Range(1, 1000)};
 }
 
 struct ServiceRequestResolved {
@@ -97,10 +104,14 @@ struct ServiceRequestResolved {
 };
 constexpr auto Fields(const ServiceRequestResolved*) {
   using T = ServiceRequestResolved;
-  return std::tuple{F("service_request_id", &T::service_request_id), F("customer_id", &T::customer_id),
-                    F("type", &T::type), F("priority", &T::priority), F("assignee_id", &T::assignee_id),
+  return std::tuple{F("service_request_id", &T::service_request_id),
+                    F("customer_id", &T::customer_id),
+                    F("type", &T::type),
+                    F("priority", &T::priority),
+                    F("assignee_id", &T::assignee_id),
                     F("concerns_employee_id", &T::concerns_employee_id),
-                    F("resolution", &T::resolution).MaxLength(4000), F("resolved_by", &T::resolved_by)};
+                    F("resolution", &T::resolution).MaxLength(4000),
+                    F("resolved_by", &T::resolved_by)};
 }
 
 struct ServiceRequestClosed {
@@ -117,11 +128,14 @@ struct ServiceRequestClosed {
 };
 constexpr auto Fields(const ServiceRequestClosed*) {
   using T = ServiceRequestClosed;
-  return std::tuple{F("service_request_id", &T::service_request_id), F("customer_id", &T::customer_id),
-                    F("type", &T::type), F("assignee_id", &T::assignee_id),
+  return std::tuple{F("service_request_id", &T::service_request_id),
+                    F("customer_id", &T::customer_id),
+                    F("type", &T::type),
+                    F("assignee_id", &T::assignee_id),
                     F("concerns_employee_id", &T::concerns_employee_id),
                     F("satisfaction", &T::satisfaction).Range(1, 5),
-                    F("feedback", &T::feedback).MaxLength(4000), F("closed_by", &T::closed_by)};
+                    F("feedback", &T::feedback).MaxLength(4000),
+                    F("closed_by", &T::closed_by)};
 }
 
 struct ServiceRequestReopened {
@@ -134,7 +148,8 @@ struct ServiceRequestReopened {
 constexpr auto Fields(const ServiceRequestReopened*) {
   using T = ServiceRequestReopened;
   return std::tuple{F("service_request_id", &T::service_request_id),
-                    F("previous_status", &T::previous_status), F("reason", &T::reason).MaxLength(4000)};
+                    F("previous_status", &T::previous_status),
+                    F("reason", &T::reason).MaxLength(4000)};
 }
 
 using ServiceRequestEvent =

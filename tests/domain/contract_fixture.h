@@ -49,7 +49,7 @@ class ContractTest : public DealTest<ContractAggregate> {
   }
   static ContractApproved Approved() { return {Id{"k1"}, Usd(500000), Id{"mgr"}, std::nullopt}; }
   static ContractSigned Signed() {
-    return {Id{"k1"}, Id{"acme"}, Id{"won"},          Id{"li"}, Id{"east"},
+    return {Id{"k1"},    Id{"acme"},       Id{"won"},    Id{"li"}, Id{"east"},
             Usd(500000), Day(2017, 3, 15), std::nullopt, Id{"li"}};
   }
 
@@ -72,8 +72,9 @@ class ContractTest : public DealTest<ContractAggregate> {
                                       int64_t amount, int64_t received) {
     std::optional<Id> instalment_id;
     if (instalment) instalment_id = Id{*instalment};
-    return {Id{"k1"}, Id{std::move(id)}, Usd(amount), instalment_id, Day(2017, 3, 15),
-            std::nullopt, Usd(received), Usd(500000 - received), Id{"li"}};
+    return {Id{"k1"},      Id{std::move(id)},      Usd(amount),
+            instalment_id, Day(2017, 3, 15),       std::nullopt,
+            Usd(received), Usd(500000 - received), Id{"li"}};
   }
 };
 

@@ -11,10 +11,10 @@
 //   opportunities: won (acme, won), open (acme, open), elsewhere (other customer, won).
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "domain/common/aggregate.h"
 #include "tests/domain/decision_expect.h"
@@ -25,15 +25,15 @@ namespace dealstream::domain::testing {
 inline SalesProcessFacts DefaultProcess() {
   SalesProcessFacts p;
   p.stages = {{"Prospecting", 10, "pipeline", false},
-            {"Qualification", 10, "pipeline", false},
-            {"Needs Analysis", 20, "pipeline", false},
-            {"Value Proposition", 50, "best_case", false},
-            {"Identify Decision Makers", 60, "best_case", false},
-            {"Perception Analysis", 70, "best_case", false},
-            {"Proposal/Price Quote", 75, "commit", false},
-            {"Negotiation/Review", 90, "commit", false},
-            {"Closed Won", 100, "closed", true},
-            {"Closed Lost", 0, "omitted", true}};
+              {"Qualification", 10, "pipeline", false},
+              {"Needs Analysis", 20, "pipeline", false},
+              {"Value Proposition", 50, "best_case", false},
+              {"Identify Decision Makers", 60, "best_case", false},
+              {"Perception Analysis", 70, "best_case", false},
+              {"Proposal/Price Quote", 75, "commit", false},
+              {"Negotiation/Review", 90, "commit", false},
+              {"Closed Won", 100, "closed", true},
+              {"Closed Lost", 0, "omitted", true}};
   p.loss_reasons = {"price", "features", "relationship", "timing", "no_decision"};
   p.activity_types = {"call", "visit", "demo", "proposal", "bid", "negotiation", "care"};
   return p;
@@ -72,10 +72,12 @@ inline FakeDirectory DealDirectory() {
   d.sales_process = DefaultProcess();
   d.campaigns["spring"] = {Id{"spring"}, "Spring fair", false};
   d.campaigns["fall"] = {Id{"fall"}, "Fall fair", true};
-  d.opportunities["won"] = {Id{"won"}, Id{"acme"}, Id{"li"}, Id{"east"}, "won", Money{500000, "USD"}};
-  d.opportunities["open"] = {Id{"open"}, Id{"acme"}, Id{"li"}, Id{"east"}, "open", Money{500000, "USD"}};
-  d.opportunities["elsewhere"] = {Id{"elsewhere"}, Id{"other"}, Id{"li"}, Id{"east"}, "won",
-                                Money{1, "USD"}};
+  d.opportunities["won"] = {Id{"won"},  Id{"acme"}, Id{"li"},
+                            Id{"east"}, "won",      Money{500000, "USD"}};
+  d.opportunities["open"] = {Id{"open"}, Id{"acme"}, Id{"li"},
+                             Id{"east"}, "open",     Money{500000, "USD"}};
+  d.opportunities["elsewhere"] = {Id{"elsewhere"}, Id{"other"}, Id{"li"},
+                                  Id{"east"},      "won",       Money{1, "USD"}};
   return d;
 }
 

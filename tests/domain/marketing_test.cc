@@ -1,9 +1,8 @@
 // Campaigns and leads, up to conversion into customer, contact and deal.
-#include "domain/marketing/campaign.h"
-#include "domain/marketing/lead.h"
-
 #include <gtest/gtest.h>
 
+#include "domain/marketing/campaign.h"
+#include "domain/marketing/lead.h"
 #include "tests/domain/deal_directory.h"
 
 namespace dealstream::domain::testing {
@@ -12,12 +11,15 @@ namespace {
 class CampaignTest : public DealTest<CampaignAggregate> {
  protected:
   static LaunchCampaign Launch() {
-    return {Id{"spring"}, "Spring fair", CampaignChannel::kTradeShow, Day(2017, 4, 1), Day(2017, 4, 30),
-            Usd(2000000), Id{"wang"}, Id{"east"}, std::nullopt};
+    return {Id{"spring"},    "Spring fair",    CampaignChannel::kTradeShow,
+            Day(2017, 4, 1), Day(2017, 4, 30), Usd(2000000),
+            Id{"wang"},      Id{"east"},       std::nullopt};
   }
   static CampaignLaunched Launched() {
-    return {Id{"spring"}, "Spring fair", CampaignChannel::kTradeShow, Day(2017, 4, 1), Day(2017, 4, 30),
-            Usd(2000000), Id{"wang"}, Id{"east"}, std::nullopt, Id{"li"}};
+    return {Id{"spring"},    "Spring fair",    CampaignChannel::kTradeShow,
+            Day(2017, 4, 1), Day(2017, 4, 30), Usd(2000000),
+            Id{"wang"},      Id{"east"},       std::nullopt,
+            Id{"li"}};
   }
 };
 
@@ -31,18 +33,22 @@ TEST_F(CampaignTest, LaunchedForAPeriod) {
   EXPECT_TRUE(IsRefused(When({Launched()}, Launch()), "campaign_exists", ""));
   EXPECT_TRUE(IsRefused(launch([](auto& c) { c.id.reset(); }), "id_required", "id"));
   EXPECT_TRUE(IsRefused(launch([](auto& c) { c.name = ""; }), "name_required", "name"));
-  EXPECT_TRUE(IsRefused(launch([](auto& c) { c.end_date = Day(2017, 3, 31); }), "end_before_start", "end_date"));
+  EXPECT_TRUE(IsRefused(launch([](auto& c) { c.end_date = Day(2017, 3, 31); }), "end_before_start",
+                        "end_date"));
   EXPECT_TRUE(IsRefused(launch([](auto& c) { c.budget = Usd(-1); }), "negative_amount", "budget"));
-  EXPECT_TRUE(IsRefused(launch([](auto& c) { c.owner_id = Id{"gone"}; }), "owner_inactive", "owner_id"));
+  EXPECT_TRUE(
+      IsRefused(launch([](auto& c) { c.owner_id = Id{"gone"}; }), "owner_inactive", "owner_id"));
   EXPECT_TRUE(IsRefused(launch([](auto& c) { c.department_id = Id{"shut"}; }), "department_closed",
                         "department_id"));
 }
 
 TEST_F(CampaignTest, EndsOnceKeepingThePlannedEnd) {
-  EXPECT_TRUE(Emits(When({Launched()}, EndCampaign{Id{"spring"}, "120 leads"}),
-                    {CampaignEnded{Id{"spring"}, Day(2017, 3, 15), Day(2017, 4, 30), "120 leads", Id{"li"}}}));
+  EXPECT_TRUE(Emits(
+      When({Launched()}, EndCampaign{Id{"spring"}, "120 leads"}),
+      {CampaignEnded{Id{"spring"}, Day(2017, 3, 15), Day(2017, 4, 30), "120 leads", Id{"li"}}}));
   CampaignEnded ended{Id{"spring"}, Day(2017, 3, 15), Day(2017, 4, 30), std::nullopt, Id{"li"}};
-  EXPECT_TRUE(IsRefused(When({Launched(), ended}, EndCampaign{Id{"spring"}}), "campaign_ended", "campaign_id"));
+  EXPECT_TRUE(IsRefused(When({Launched(), ended}, EndCampaign{Id{"spring"}}), "campaign_ended",
+                        "campaign_id"));
   EXPECT_TRUE(IsRefused(When({}, EndCampaign{Id{"spring"}}), "campaign_not_found", "campaign_id"));
   CampaignFacts facts = FactsOf(StateAfter<CampaignAggregate>({Launched(), ended}));
   EXPECT_TRUE(facts.ended);
@@ -52,12 +58,12 @@ TEST_F(CampaignTest, EndsOnceKeepingThePlannedEnd) {
 class LeadTest : public DealTest<LeadAggregate> {
  protected:
   static CaptureLead Capture() {
-    return {Id{"l1"}, Id{"spring"}, "Globex", "Hank Scorpio", "hank@globex.example", std::nullopt,
-            "WAN upgrade", std::nullopt, Id{"wang"}};
+    return {Id{"l1"},     Id{"spring"},  "Globex",     "Hank Scorpio", "hank@globex.example",
+            std::nullopt, "WAN upgrade", std::nullopt, Id{"wang"}};
   }
   static LeadCaptured Captured() {
-    return {Id{"l1"}, Id{"spring"}, "Globex", "Hank Scorpio", "hank@globex.example", std::nullopt,
-            "WAN upgrade", std::nullopt, Id{"wang"}, Id{"li"}};
+    return {Id{"l1"},     Id{"spring"},  "Globex",     "Hank Scorpio", "hank@globex.example",
+            std::nullopt, "WAN upgrade", std::nullopt, Id{"wang"},     Id{"li"}};
   }
   static LeadQualified Qualified() { return {Id{"l1"}, Id{"spring"}, std::nullopt, Id{"wang"}}; }
   static ConvertLead Convert() {
@@ -95,9 +101,9 @@ class LeadTest : public DealTest<LeadAggregate> {
 TEST_F(LeadTest, CapturedFromACampaign) {
   EXPECT_TRUE(Emits(When({}, Capture()), {Captured()}));
   CaptureLead by_phone{Id{"l2"}, std::nullopt, "Initech", "Bill", "", "+1 555 0100"};
-  EXPECT_TRUE(Emits(When({}, by_phone), {LeadCaptured{Id{"l2"}, std::nullopt, "Initech", "Bill", std::nullopt,
-                                                      "+1 555 0100", std::nullopt, std::nullopt, std::nullopt,
-                                                      Id{"li"}}}));
+  EXPECT_TRUE(Emits(When({}, by_phone), {LeadCaptured{Id{"l2"}, std::nullopt, "Initech", "Bill",
+                                                      std::nullopt, "+1 555 0100", std::nullopt,
+                                                      std::nullopt, std::nullopt, Id{"li"}}}));
 }
 
 TEST_F(LeadTest, CaptureRules) {
@@ -109,26 +115,31 @@ TEST_F(LeadTest, CaptureRules) {
   EXPECT_TRUE(IsRefused(When({Captured()}, Capture()), "lead_exists", ""));
   EXPECT_TRUE(IsRefused(capture([](auto& c) { c.id.reset(); }), "id_required", "id"));
   EXPECT_TRUE(IsRefused(capture([](auto& c) { c.company = " "; }), "company_required", "company"));
-  EXPECT_TRUE(IsRefused(capture([](auto& c) { c.contact_name = ""; }), "contact_name_required", "contact_name"));
-  EXPECT_TRUE(IsRefused(capture([](auto& c) { c.email.reset(); }), "contact_channel_required", "email"));
+  EXPECT_TRUE(IsRefused(capture([](auto& c) { c.contact_name = ""; }), "contact_name_required",
+                        "contact_name"));
+  EXPECT_TRUE(
+      IsRefused(capture([](auto& c) { c.email.reset(); }), "contact_channel_required", "email"));
   EXPECT_TRUE(IsRefused(capture([](auto& c) { c.email = "555-0100"; }), "invalid_email", "email"));
-  EXPECT_TRUE(IsRefused(capture([](auto& c) { c.campaign_id = Id{"winter"}; }), "campaign_not_found",
-                        "campaign_id"));
-  EXPECT_TRUE(IsRefused(capture([](auto& c) { c.owner_id = Id{"gone"}; }), "owner_inactive", "owner_id"));
+  EXPECT_TRUE(IsRefused(capture([](auto& c) { c.campaign_id = Id{"winter"}; }),
+                        "campaign_not_found", "campaign_id"));
+  EXPECT_TRUE(
+      IsRefused(capture([](auto& c) { c.owner_id = Id{"gone"}; }), "owner_inactive", "owner_id"));
 }
 
 TEST_F(LeadTest, QualifiedAndDisqualifiedUntilConverted) {
   EXPECT_TRUE(Emits(When({Captured()}, QualifyLead{Id{"l1"}}, "wang"), {Qualified()}));
   LeadDisqualified disqualified{Id{"l1"}, Id{"spring"}, "student project", Id{"wang"}};
-  EXPECT_TRUE(Emits(When({Captured(), Qualified()}, DisqualifyLead{Id{"l1"}, "student project"}, "wang"),
-                    {disqualified}));
+  EXPECT_TRUE(
+      Emits(When({Captured(), Qualified()}, DisqualifyLead{Id{"l1"}, "student project"}, "wang"),
+            {disqualified}));
   // A disqualified lead may be qualified again when things change.
   EXPECT_TRUE(When({Captured(), disqualified}, QualifyLead{Id{"l1"}}).ok());
-  EXPECT_TRUE(IsRefused(When({Captured(), Qualified()}, QualifyLead{Id{"l1"}}), "lead_already_qualified",
-                        "lead_id"));
+  EXPECT_TRUE(IsRefused(When({Captured(), Qualified()}, QualifyLead{Id{"l1"}}),
+                        "lead_already_qualified", "lead_id"));
   EXPECT_TRUE(IsRefused(When({Captured(), disqualified}, DisqualifyLead{Id{"l1"}, "x"}),
                         "lead_already_disqualified", "lead_id"));
-  EXPECT_TRUE(IsRefused(When({Captured()}, DisqualifyLead{Id{"l1"}, ""}), "reason_required", "reason"));
+  EXPECT_TRUE(
+      IsRefused(When({Captured()}, DisqualifyLead{Id{"l1"}, ""}), "reason_required", "reason"));
   EXPECT_TRUE(IsRefused(When({}, QualifyLead{Id{"l1"}}), "lead_not_found", "lead_id"));
   EXPECT_TRUE(IsRefused(When({Captured(), Qualified(), Converted()}, DisqualifyLead{Id{"l1"}, "x"}),
                         "lead_converted", "lead_id"));
@@ -160,18 +171,23 @@ TEST_F(LeadTest, ConversionRules) {
     return When(qualified, c);
   };
   EXPECT_TRUE(IsRefused(When({Captured()}, Convert()), "lead_not_qualified", "lead_id"));
-  EXPECT_TRUE(IsRefused(When({Captured(), Qualified(), Converted()}, Convert()), "lead_converted", "lead_id"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.customer_id.reset(); }), "id_required", "customer_id"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.contact_id.reset(); }), "id_required", "contact_id"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.opportunity_id.reset(); }), "id_required", "opportunity_id"));
+  EXPECT_TRUE(IsRefused(When({Captured(), Qualified(), Converted()}, Convert()), "lead_converted",
+                        "lead_id"));
+  EXPECT_TRUE(
+      IsRefused(convert([](auto& c) { c.customer_id.reset(); }), "id_required", "customer_id"));
+  EXPECT_TRUE(
+      IsRefused(convert([](auto& c) { c.contact_id.reset(); }), "id_required", "contact_id"));
+  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.opportunity_id.reset(); }), "id_required",
+                        "opportunity_id"));
   EXPECT_TRUE(IsRefused(convert([](auto& c) { c.amount = Usd(-1); }), "negative_amount", "amount"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.expected_close_date = Day(2017, 3, 1); }), "close_date_in_past",
-                        "expected_close_date"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.opportunity_title = ""; }), "opportunity_title_required",
-                        "opportunity_title"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.owner_id = Id{"nobody"}; }), "owner_not_found", "owner_id"));
-  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.existing_customer_id = Id{"dup"}; }), "customer_merged",
-                        "existing_customer_id"));
+  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.expected_close_date = Day(2017, 3, 1); }),
+                        "close_date_in_past", "expected_close_date"));
+  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.opportunity_title = ""; }),
+                        "opportunity_title_required", "opportunity_title"));
+  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.owner_id = Id{"nobody"}; }), "owner_not_found",
+                        "owner_id"));
+  EXPECT_TRUE(IsRefused(convert([](auto& c) { c.existing_customer_id = Id{"dup"}; }),
+                        "customer_merged", "existing_customer_id"));
   static_assert(ConvertLead::kGeneratedIds.size() == 3);
 }
 

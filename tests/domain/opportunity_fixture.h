@@ -2,10 +2,10 @@
 // builders for opportunity o1.
 #pragma once
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "domain/opportunity/opportunity.h"
 #include "tests/domain/deal_directory.h"

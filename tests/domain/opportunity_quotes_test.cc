@@ -1,10 +1,9 @@
 // Quotes with their approval workflow, and competition on the deal.
-#include "domain/opportunity/opportunity.h"
+#include <gtest/gtest.h>
 
 #include <limits>
 
-#include <gtest/gtest.h>
-
+#include "domain/opportunity/opportunity.h"
 #include "tests/domain/opportunity_fixture.h"
 
 namespace dealstream::domain::testing {
@@ -49,15 +48,17 @@ TEST_F(OpportunityTest, QuoteDraftingRules) {
     return When({Opened()}, c);
   };
   EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines.clear(); }), "quote_lines_required", "lines"));
-  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.valid_until = Day(2017, 3, 14); }), "valid_until_in_past",
-                        "valid_until"));
-  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[1].product_id = Id{"p9"}; }), "product_not_found",
-                        "lines[1].product_id"));
-  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[0].product_id = Id{"px"}; }), "product_discontinued",
-                        "lines[0].product_id"));
+  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.valid_until = Day(2017, 3, 14); }),
+                        "valid_until_in_past", "valid_until"));
+  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[1].product_id = Id{"p9"}; }),
+                        "product_not_found", "lines[1].product_id"));
+  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[0].product_id = Id{"px"}; }),
+                        "product_discontinued", "lines[0].product_id"));
   EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[0].quantity = 0; }), "quantity_not_positive",
                         "lines[0].quantity"));
-  EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[0].unit_price = Money{1, "EUR"}; }),
+  EXPECT_TRUE(IsRefused(draft([](auto& c) {
+                          c.lines[0].unit_price = Money{1, "EUR"};
+                        }),
                         "currency_mismatch", "lines[0].unit_price"));
   EXPECT_TRUE(IsRefused(draft([](auto& c) { c.lines[0].unit_price = Usd(-1); }), "negative_amount",
                         "lines[0].unit_price"));
@@ -78,12 +79,15 @@ TEST_F(OpportunityTest, RequestsApprovalOfTheCurrentDraft) {
     return When(given, RequestOpportunityQuoteApproval{Id{"o1"}, version});
   };
   EXPECT_TRUE(IsRefused(request({Opened(), Drafted()}, 2), "quote_not_found", "version"));
-  EXPECT_TRUE(IsRefused(request({Opened(), Drafted(), Drafted(2)}, 1), "quote_superseded", "version"));
-  EXPECT_TRUE(IsRefused(request({Opened(), Drafted(), Requested()}, 1), "quote_not_draft", "version"));
+  EXPECT_TRUE(
+      IsRefused(request({Opened(), Drafted(), Drafted(2)}, 1), "quote_superseded", "version"));
+  EXPECT_TRUE(
+      IsRefused(request({Opened(), Drafted(), Requested()}, 1), "quote_not_draft", "version"));
   OpportunityQuoteDrafted stale = Drafted();
   stale.valid_until = Day(2017, 3, 1);
   EXPECT_TRUE(IsRefused(request({Opened(), stale}, 1), "quote_expired", "version"));
-  EXPECT_TRUE(IsRefused(request({Opened(), Drafted(), Won()}, 1), "opportunity_closed", "opportunity_id"));
+  EXPECT_TRUE(
+      IsRefused(request({Opened(), Drafted(), Won()}, 1), "opportunity_closed", "opportunity_id"));
 }
 
 TEST_F(OpportunityTest, ApprovedByAManagerAboveTheOwnersDepartment) {
@@ -91,10 +95,12 @@ TEST_F(OpportunityTest, ApprovedByAManagerAboveTheOwnersDepartment) {
   EXPECT_TRUE(Emits(When(pending, ApproveOpportunityQuote{Id{"o1"}, 1, "ok at 15%"}, "mgr"),
                     {OpportunityQuoteApproved{Id{"o1"}, 1, Usd(314813), Id{"mgr"}, "ok at 15%"}}));
   // A director of headquarters contains the east branch.
-  EXPECT_TRUE(Emits(When(pending, ApproveOpportunityQuote{Id{"o1"}, 1}, "boss"),
-                    {OpportunityQuoteApproved{Id{"o1"}, 1, Usd(314813), Id{"boss"}, std::nullopt}}));
-  OpportunityState s = StateAfter<A>({Opened(), Drafted(), Requested(),
-                                      OpportunityQuoteApproved{Id{"o1"}, 1, Usd(314813), Id{"mgr"}, {}}});
+  EXPECT_TRUE(
+      Emits(When(pending, ApproveOpportunityQuote{Id{"o1"}, 1}, "boss"),
+            {OpportunityQuoteApproved{Id{"o1"}, 1, Usd(314813), Id{"boss"}, std::nullopt}}));
+  OpportunityState s =
+      StateAfter<A>({Opened(), Drafted(), Requested(),
+                     OpportunityQuoteApproved{Id{"o1"}, 1, Usd(314813), Id{"mgr"}, {}}});
   EXPECT_EQ(s.quotes[0].status, QuoteStatus::kApproved);
   EXPECT_EQ(s.quotes[0].decided_by, Id{"mgr"});
 }
@@ -109,20 +115,22 @@ TEST_F(OpportunityTest, QuoteApprovalRules) {
   EXPECT_TRUE(IsRefused(approve("westmgr"), "approver_outside_department", ""));
   EXPECT_TRUE(IsRefused(approve("gone"), "approver_not_found", ""));
   // The manager who asked for approval cannot grant it.
-  EXPECT_TRUE(IsRefused(When({Opened(), Drafted(), Requested("mgr")}, ApproveOpportunityQuote{Id{"o1"}, 1}, "mgr"),
-                        "self_approval", ""));
+  EXPECT_TRUE(IsRefused(
+      When({Opened(), Drafted(), Requested("mgr")}, ApproveOpportunityQuote{Id{"o1"}, 1}, "mgr"),
+      "self_approval", ""));
   EXPECT_TRUE(IsRefused(When({Opened(), Drafted()}, ApproveOpportunityQuote{Id{"o1"}, 1}, "mgr"),
                         "quote_not_pending", "version"));
-  EXPECT_TRUE(IsRefused(When(pending, ApproveOpportunityQuote{Id{"o1"}, 3}, "mgr"), "quote_not_found",
-                        "version"));
+  EXPECT_TRUE(IsRefused(When(pending, ApproveOpportunityQuote{Id{"o1"}, 3}, "mgr"),
+                        "quote_not_found", "version"));
 }
 
 TEST_F(OpportunityTest, RejectedWithAReasonUnderTheSameRule) {
   std::vector<OpportunityEvent> pending = {Opened(), Drafted(), Requested()};
-  EXPECT_TRUE(Emits(When(pending, RejectOpportunityQuote{Id{"o1"}, 1, "discount too deep"}, "mgr"),
-                    {OpportunityQuoteRejected{Id{"o1"}, 1, Usd(314813), Id{"mgr"}, "discount too deep"}}));
-  EXPECT_TRUE(IsRefused(When(pending, RejectOpportunityQuote{Id{"o1"}, 1, ""}, "mgr"), "reason_required",
-                        "reason"));
+  EXPECT_TRUE(
+      Emits(When(pending, RejectOpportunityQuote{Id{"o1"}, 1, "discount too deep"}, "mgr"),
+            {OpportunityQuoteRejected{Id{"o1"}, 1, Usd(314813), Id{"mgr"}, "discount too deep"}}));
+  EXPECT_TRUE(IsRefused(When(pending, RejectOpportunityQuote{Id{"o1"}, 1, ""}, "mgr"),
+                        "reason_required", "reason"));
   EXPECT_TRUE(IsRefused(When(pending, RejectOpportunityQuote{Id{"o1"}, 1, "no"}, "wang"),
                         "approver_not_manager", ""));
   // After a rejection the quote is redrafted, not resubmitted.
@@ -152,20 +160,21 @@ TEST_F(OpportunityTest, RecordsACompetitorWithTheirOffer) {
     return When(given, command);
   };
   EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"ghost"}}), "competitor_not_found", "competitor_id"));
-  EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"rival"}}, {RivalRecorded()}), "competitor_already_recorded",
-                        "competitor_id"));
+  EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"rival"}}, {RivalRecorded()}),
+                        "competitor_already_recorded", "competitor_id"));
   EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"rival"}, Money{1, "EUR"}}), "currency_mismatch",
                         "quoted_price"));
-  EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"rival"}, Usd(-1)}), "negative_amount", "quoted_price"));
-  EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"rival"}, {}, {}, {}, {}, 6}), "threat_level_out_of_range",
-                        "threat_level"));
+  EXPECT_TRUE(
+      IsRefused(record({Id{"o1"}, Id{"rival"}, Usd(-1)}), "negative_amount", "quoted_price"));
+  EXPECT_TRUE(IsRefused(record({Id{"o1"}, Id{"rival"}, {}, {}, {}, {}, 6}),
+                        "threat_level_out_of_range", "threat_level"));
   EXPECT_TRUE(IsRefused(When({Opened(), Won()}, RecordCompetitor{Id{"o1"}, Id{"rival"}}),
                         "opportunity_closed", "opportunity_id"));
 }
 
 TEST_F(OpportunityTest, UpdatesCompetitorIntelKeepingWhatIsNotGiven) {
-  UpdateOpportunityCompetitor c{Id{"o1"}, Id{"rival"}, Usd(8500000), std::nullopt, std::nullopt,
-                                "support, delivery", 5};
+  UpdateOpportunityCompetitor c{
+      Id{"o1"}, Id{"rival"}, Usd(8500000), std::nullopt, std::nullopt, "support, delivery", 5};
   OpportunityCompetitorUpdated expected;
   expected.opportunity_id = Id{"o1"};
   expected.competitor_id = Id{"rival"};
@@ -182,11 +191,13 @@ TEST_F(OpportunityTest, UpdatesCompetitorIntelKeepingWhatIsNotGiven) {
   EXPECT_EQ(s.competitors[0].quoted_price, Usd(8500000));
   EXPECT_EQ(s.competitors[0].threat_level, 5);
 
-  EXPECT_TRUE(IsRefused(When({Opened(), RivalRecorded()}, UpdateOpportunityCompetitor{Id{"o1"}, Id{"rival"}}),
-                        "nothing_to_update", ""));
+  EXPECT_TRUE(IsRefused(
+      When({Opened(), RivalRecorded()}, UpdateOpportunityCompetitor{Id{"o1"}, Id{"rival"}}),
+      "nothing_to_update", ""));
   EXPECT_TRUE(IsRefused(When({Opened()}, c), "competitor_not_engaged", "competitor_id"));
   c.threat_level = 0;
-  EXPECT_TRUE(IsRefused(When({Opened(), RivalRecorded()}, c), "threat_level_out_of_range", "threat_level"));
+  EXPECT_TRUE(
+      IsRefused(When({Opened(), RivalRecorded()}, c), "threat_level_out_of_range", "threat_level"));
 }
 
 TEST_F(OpportunityTest, RemovesACompetitor) {

@@ -1,8 +1,7 @@
 // Team and revenue splits, handover, activities, comments and attachments.
-#include "domain/opportunity/opportunity.h"
-
 #include <gtest/gtest.h>
 
+#include "domain/opportunity/opportunity.h"
 #include "tests/domain/opportunity_fixture.h"
 
 namespace dealstream::domain::testing {
@@ -14,17 +13,20 @@ OpportunityTeamMemberAdded Member(std::string id, TeamRole role,
 }
 
 TEST_F(OpportunityTest, AddsEmployeesAndPartnersToTheTeam) {
-  EXPECT_TRUE(Emits(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"zhou"}, TeamRole::kPresales}),
-                    {Member("zhou", TeamRole::kPresales)}));
-  EXPECT_TRUE(Emits(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"dealer"}, TeamRole::kPartner}),
-                    {Member("dealer", TeamRole::kPartner)}));
+  EXPECT_TRUE(
+      Emits(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"zhou"}, TeamRole::kPresales}),
+            {Member("zhou", TeamRole::kPresales)}));
+  EXPECT_TRUE(
+      Emits(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"dealer"}, TeamRole::kPartner}),
+            {Member("dealer", TeamRole::kPartner)}));
   // The first split may be the whole deal.
-  EXPECT_TRUE(Emits(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"li"}, TeamRole::kSales, 100}),
-                    {Member("li", TeamRole::kSales, 100)}));
+  EXPECT_TRUE(
+      Emits(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"li"}, TeamRole::kSales, 100}),
+            {Member("li", TeamRole::kSales, 100)}));
   // Team work goes on after the deal is closed (e.g. service joins).
-  EXPECT_TRUE(Emits(When({Opened(), Won()},
-                         AddOpportunityTeamMember{Id{"o1"}, Id{"wang"}, TeamRole::kService}),
-                    {Member("wang", TeamRole::kService)}));
+  EXPECT_TRUE(Emits(
+      When({Opened(), Won()}, AddOpportunityTeamMember{Id{"o1"}, Id{"wang"}, TeamRole::kService}),
+      {Member("wang", TeamRole::kService)}));
 }
 
 TEST_F(OpportunityTest, TeamMemberRules) {
@@ -38,25 +40,29 @@ TEST_F(OpportunityTest, TeamMemberRules) {
   EXPECT_TRUE(IsRefused(add("li2", TeamRole::kPartner), "partner_not_found", "member_id"));
   EXPECT_TRUE(IsRefused(add("exdealer", TeamRole::kPartner), "partner_inactive", "member_id"));
   EXPECT_TRUE(IsRefused(add("wang", TeamRole::kSales, 101), "split_out_of_range", "split_percent"));
-  EXPECT_TRUE(IsRefused(add("wang", TeamRole::kSales, 30), "splits_must_total_100", "split_percent"));
-  EXPECT_TRUE(IsRefused(When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"wang"}, TeamRole::kSales, 60}),
-                        "splits_must_total_100", "split_percent"));
-  EXPECT_TRUE(IsRefused(When({}, AddOpportunityTeamMember{Id{"o1"}, Id{"wang"}}), "opportunity_not_found",
-                        "opportunity_id"));
+  EXPECT_TRUE(
+      IsRefused(add("wang", TeamRole::kSales, 30), "splits_must_total_100", "split_percent"));
+  EXPECT_TRUE(IsRefused(
+      When({Opened()}, AddOpportunityTeamMember{Id{"o1"}, Id{"wang"}, TeamRole::kSales, 60}),
+      "splits_must_total_100", "split_percent"));
+  EXPECT_TRUE(IsRefused(When({}, AddOpportunityTeamMember{Id{"o1"}, Id{"wang"}}),
+                        "opportunity_not_found", "opportunity_id"));
 }
 
 TEST_F(OpportunityTest, RemovesMembersKeepingSplitsWhole) {
-  EXPECT_TRUE(Emits(When({Opened(), Member("zhou", TeamRole::kPresales)},
-                         RemoveOpportunityTeamMember{Id{"o1"}, Id{"zhou"}, "moved on"}),
-                    {OpportunityTeamMemberRemoved{Id{"o1"}, Id{"zhou"}, TeamRole::kPresales, "moved on"}}));
+  EXPECT_TRUE(
+      Emits(When({Opened(), Member("zhou", TeamRole::kPresales)},
+                 RemoveOpportunityTeamMember{Id{"o1"}, Id{"zhou"}, "moved on"}),
+            {OpportunityTeamMemberRemoved{Id{"o1"}, Id{"zhou"}, TeamRole::kPresales, "moved on"}}));
   // The only split holder may leave: no split remains.
   EXPECT_TRUE(When({Opened(), Member("li", TeamRole::kSales, 100)},
                    RemoveOpportunityTeamMember{Id{"o1"}, Id{"li"}})
                   .ok());
   OpportunityRevenueSplitsSet split{Id{"o1"}, {{Id{"li"}, 70}, {Id{"wang"}, 30}}, {}};
-  EXPECT_TRUE(IsRefused(When({Opened(), Member("li", TeamRole::kSales), Member("wang", TeamRole::kSales), split},
-                             RemoveOpportunityTeamMember{Id{"o1"}, Id{"wang"}}),
-                        "splits_must_total_100", "member_id"));
+  EXPECT_TRUE(IsRefused(
+      When({Opened(), Member("li", TeamRole::kSales), Member("wang", TeamRole::kSales), split},
+           RemoveOpportunityTeamMember{Id{"o1"}, Id{"wang"}}),
+      "splits_must_total_100", "member_id"));
   EXPECT_TRUE(IsRefused(When({Opened()}, RemoveOpportunityTeamMember{Id{"o1"}, Id{"zhou"}}),
                         "not_team_member", "member_id"));
 }
@@ -64,9 +70,10 @@ TEST_F(OpportunityTest, RemovesMembersKeepingSplitsWhole) {
 TEST_F(OpportunityTest, SetsAllSplitsAtOnceWithThePreviousSplits) {
   std::vector<OpportunityEvent> team = {Opened(), Member("li", TeamRole::kSales, 100),
                                         Member("wang", TeamRole::kSales)};
-  EXPECT_TRUE(Emits(When(team, SetOpportunityRevenueSplits{Id{"o1"}, {{Id{"li"}, 60}, {Id{"wang"}, 40}}}),
-                    {OpportunityRevenueSplitsSet{Id{"o1"}, {{Id{"li"}, 60}, {Id{"wang"}, 40}},
-                                                 {{Id{"li"}, 100}}}}));
+  EXPECT_TRUE(
+      Emits(When(team, SetOpportunityRevenueSplits{Id{"o1"}, {{Id{"li"}, 60}, {Id{"wang"}, 40}}}),
+            {OpportunityRevenueSplitsSet{
+                Id{"o1"}, {{Id{"li"}, 60}, {Id{"wang"}, 40}}, {{Id{"li"}, 100}}}}));
   EXPECT_TRUE(Emits(When(team, SetOpportunityRevenueSplits{Id{"o1"}, {}}),
                     {OpportunityRevenueSplitsSet{Id{"o1"}, {}, {{Id{"li"}, 100}}}}));
 
@@ -82,11 +89,12 @@ TEST_F(OpportunityTest, SplitRules) {
   auto set = [&](std::vector<RevenueSplit> splits) {
     return When(team, SetOpportunityRevenueSplits{Id{"o1"}, std::move(splits)});
   };
-  EXPECT_TRUE(IsRefused(set({{Id{"li"}, 60}, {Id{"wang"}, 30}}), "splits_must_total_100", "splits"));
-  EXPECT_TRUE(IsRefused(set({{Id{"li"}, 60}, {Id{"zhou"}, 40}}), "not_team_member",
-                        "splits[1].member_id"));
-  EXPECT_TRUE(IsRefused(set({{Id{"li"}, 50}, {Id{"li"}, 50}}), "duplicate_split",
-                        "splits[1].member_id"));
+  EXPECT_TRUE(
+      IsRefused(set({{Id{"li"}, 60}, {Id{"wang"}, 30}}), "splits_must_total_100", "splits"));
+  EXPECT_TRUE(
+      IsRefused(set({{Id{"li"}, 60}, {Id{"zhou"}, 40}}), "not_team_member", "splits[1].member_id"));
+  EXPECT_TRUE(
+      IsRefused(set({{Id{"li"}, 50}, {Id{"li"}, 50}}), "duplicate_split", "splits[1].member_id"));
   EXPECT_TRUE(IsRefused(set({{Id{"li"}, 150}, {Id{"wang"}, -50}}), "split_out_of_range",
                         "splits[0].percent"));
 }
@@ -107,12 +115,18 @@ TEST_F(OpportunityTest, HandsOverToAnActiveEmployeeWithTheirDepartment) {
 }
 
 PlanOpportunityActivity Visit() {
-  return {Id{"o1"}, std::nullopt, "visit", Id{"wang"}, Day(2017, 3, 20), "Site survey",
+  return {Id{"o1"},
+          std::nullopt,
+          "visit",
+          Id{"wang"},
+          Day(2017, 3, 20),
+          "Site survey",
           std::vector<Id>{Id{"ann"}}};
 }
 
 OpportunityActivityPlanned VisitPlanned(std::string id = "activity-1") {
-  return {Id{"o1"}, Id{std::move(id)}, "visit", Id{"wang"}, Day(2017, 3, 20), "Site survey", {Id{"ann"}}};
+  return {Id{"o1"},         Id{std::move(id)}, "visit",    Id{"wang"},
+          Day(2017, 3, 20), "Site survey",     {Id{"ann"}}};
 }
 
 TEST_F(OpportunityTest, PlansActivitiesWithGeneratedOrChosenIds) {
@@ -135,14 +149,16 @@ TEST_F(OpportunityTest, ActivityPlanningRules) {
                         "assignee_id"));
   EXPECT_TRUE(IsRefused(plan([](auto& c) { c.assignee_id = Id{"gone"}; }), "assignee_inactive",
                         "assignee_id"));
-  EXPECT_TRUE(IsRefused(plan([](auto& c) { c.contact_ids = std::vector<Id>{Id{"ann"}, Id{"zed"}}; }),
+  EXPECT_TRUE(IsRefused(plan([](auto& c) {
+                          c.contact_ids = std::vector<Id>{Id{"ann"}, Id{"zed"}};
+                        }),
                         "contact_not_found", "contact_ids[1]"));
   EXPECT_TRUE(IsRefused(plan([](auto& c) { c.contact_ids = std::vector<Id>{Id{"bob"}}; }),
                         "contact_customer_mismatch", "contact_ids[0]"));
   EXPECT_TRUE(IsRefused(plan([](auto& c) { c.contact_ids = std::vector<Id>{Id{"cat"}}; }),
                         "contact_left_company", "contact_ids[0]"));
-  EXPECT_TRUE(IsRefused(plan([](auto& c) { c.activity_id = Id{"activity-1"}; }), "duplicate_activity_id",
-                        "activity_id"));
+  EXPECT_TRUE(IsRefused(plan([](auto& c) { c.activity_id = Id{"activity-1"}; }),
+                        "duplicate_activity_id", "activity_id"));
 }
 
 CompleteOpportunityActivity Done(Date on = Day(2017, 3, 15)) {
@@ -169,7 +185,8 @@ TEST_F(OpportunityTest, ActivityCompletionRules) {
   CompleteOpportunityActivity c = Done();
   c.activity_id = Id{"nope"};
   EXPECT_TRUE(IsRefused(complete(c), "activity_not_found", "activity_id"));
-  EXPECT_TRUE(IsRefused(complete(Done(Day(2017, 3, 9))), "completed_before_planned", "completed_date"));
+  EXPECT_TRUE(
+      IsRefused(complete(Done(Day(2017, 3, 9))), "completed_before_planned", "completed_date"));
   EXPECT_TRUE(IsRefused(complete(Done(Day(2017, 3, 16))), "completed_in_future", "completed_date"));
   c = Done();
   c.outcome = " ";
@@ -189,42 +206,49 @@ TEST_F(OpportunityTest, CancelsAPlannedActivity) {
                          CancelOpportunityActivity{Id{"o1"}, Id{"activity-1"}, "customer busy"}),
                     {OpportunityActivityCancelled{Id{"o1"}, Id{"activity-1"}, "visit", Id{"wang"},
                                                   "customer busy"}}));
-  EXPECT_TRUE(IsRefused(When({Opened(), VisitPlanned()}, CancelOpportunityActivity{Id{"o1"}, Id{"activity-1"}, ""}),
-                        "reason_required", "reason"));
+  EXPECT_TRUE(IsRefused(
+      When({Opened(), VisitPlanned()}, CancelOpportunityActivity{Id{"o1"}, Id{"activity-1"}, ""}),
+      "reason_required", "reason"));
   OpportunityActivityCancelled cancelled{Id{"o1"}, Id{"activity-1"}, "visit", Id{"wang"}, "busy"};
   EXPECT_TRUE(IsRefused(When({Opened(), VisitPlanned(), cancelled}, Done(Day(2017, 3, 20))),
                         "activity_cancelled", "activity_id"));
 }
 
 TEST_F(OpportunityTest, CommentsByTheActor) {
-  EXPECT_TRUE(Emits(When({Opened()}, AddOpportunityComment{Id{"o1"}, std::nullopt, "CIO is keen"}, "wang"),
-                    {OpportunityCommentAdded{Id{"o1"}, Id{"comment-1"}, Id{"wang"}, "CIO is keen"}}));
+  EXPECT_TRUE(
+      Emits(When({Opened()}, AddOpportunityComment{Id{"o1"}, std::nullopt, "CIO is keen"}, "wang"),
+            {OpportunityCommentAdded{Id{"o1"}, Id{"comment-1"}, Id{"wang"}, "CIO is keen"}}));
   OpportunityCommentAdded first{Id{"o1"}, Id{"comment-1"}, Id{"li"}, "x"};
-  EXPECT_TRUE(IsRefused(When({Opened(), first}, AddOpportunityComment{Id{"o1"}, Id{"comment-1"}, "y"}),
-                        "duplicate_comment_id", "comment_id"));
+  EXPECT_TRUE(
+      IsRefused(When({Opened(), first}, AddOpportunityComment{Id{"o1"}, Id{"comment-1"}, "y"}),
+                "duplicate_comment_id", "comment_id"));
   EXPECT_TRUE(IsRefused(When({Opened()}, AddOpportunityComment{Id{"o1"}, std::nullopt, "\n"}),
                         "text_required", "text"));
 }
 
 TEST_F(OpportunityTest, AttachesReferencesWithANormalisedDigest) {
   const std::string upper(64, 'A');
-  EXPECT_TRUE(Emits(When({Opened()}, AddOpportunityAttachment{Id{"o1"}, std::nullopt,
-                                                               "https://files.example/rfp.pdf", upper,
-                                                               "RFP", "application/pdf"}),
-                    {OpportunityAttachmentAdded{Id{"o1"}, Id{"attachment-1"},
-                                                "https://files.example/rfp.pdf", std::string(64, 'a'),
-                                                "RFP", "application/pdf", Id{"li"}}}));
+  EXPECT_TRUE(Emits(
+      When({Opened()},
+           AddOpportunityAttachment{Id{"o1"}, std::nullopt, "https://files.example/rfp.pdf", upper,
+                                    "RFP", "application/pdf"}),
+      {OpportunityAttachmentAdded{Id{"o1"}, Id{"attachment-1"}, "https://files.example/rfp.pdf",
+                                  std::string(64, 'a'), "RFP", "application/pdf", Id{"li"}}}));
   auto attach = [&](std::string uri, std::string sha) {
-    return When({Opened()}, AddOpportunityAttachment{Id{"o1"}, std::nullopt, std::move(uri), std::move(sha)});
+    return When({Opened()},
+                AddOpportunityAttachment{Id{"o1"}, std::nullopt, std::move(uri), std::move(sha)});
   };
   EXPECT_TRUE(IsRefused(attach("rfp.pdf", upper), "invalid_uri", "uri"));
   EXPECT_TRUE(IsRefused(attach("https://x/a b", upper), "invalid_uri", "uri"));
   EXPECT_TRUE(IsRefused(attach("https://x/a", std::string(63, 'a')), "invalid_sha256", "sha256"));
-  EXPECT_TRUE(IsRefused(attach("https://x/a", std::string(63, 'a') + "g"), "invalid_sha256", "sha256"));
-  OpportunityAttachmentAdded first{Id{"o1"}, Id{"a"}, "s3://b/k", std::string(64, 'a'), {}, {}, Id{"li"}};
-  EXPECT_TRUE(IsRefused(When({Opened(), first}, AddOpportunityAttachment{Id{"o1"}, Id{"a"}, "s3://b/k",
-                                                                         std::string(64, 'a')}),
-                        "duplicate_attachment_id", "attachment_id"));
+  EXPECT_TRUE(
+      IsRefused(attach("https://x/a", std::string(63, 'a') + "g"), "invalid_sha256", "sha256"));
+  OpportunityAttachmentAdded first{Id{"o1"}, Id{"a"}, "s3://b/k", std::string(64, 'a'),
+                                   {},       {},      Id{"li"}};
+  EXPECT_TRUE(
+      IsRefused(When({Opened(), first},
+                     AddOpportunityAttachment{Id{"o1"}, Id{"a"}, "s3://b/k", std::string(64, 'a')}),
+                "duplicate_attachment_id", "attachment_id"));
 }
 
 }  // namespace
