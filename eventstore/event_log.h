@@ -45,8 +45,9 @@ class EventLog {
   // kIdempotencyKeyReused, kInvalidArgument, kStorageFailure, kShuttingDown.
   virtual AppendOutcome Append(AppendRequest request) = 0;
 
-  // As Append, but returns at once; `done` runs on the log's writer thread
-  // when the outcome is known and must not block.
+  // As Append, but returns at once; `done` runs on one of the log's own
+  // threads when the outcome is known, in the order the appends were
+  // decided, and must not block.
   virtual void AppendAsync(AppendRequest request, AppendCallback done) = 0;
 
   // The stream's last version (0 when it has no events).

@@ -1,35 +1,16 @@
 #include "eventstore/rocks_event_log.h"
 
 #include <rocksdb/db.h>
-#include <rocksdb/write_batch.h>
 
-#include <algorithm>
 #include <cstring>
-#include <future>
 
+#include "eventstore/append_waiter.h"
 #include "eventstore/idempotency.h"
 #include "eventstore/record_codec.h"
 #include "eventstore/rocks_handles.h"
 #include "eventstore/rocks_options.h"
 
 namespace dealstream::eventstore {
-namespace {
-
-Status FromRocks(const rocksdb::Status& s, std::string_view what) {
-  std::string message = std::string(what) + ": " + s.ToString();
-  if (s.IsCorruption()) return Status::Corruption(std::move(message));
-  return Status::Unavailable(std::move(message));
-}
-
-std::string EncodeHead(const LogHead& head, Timestamp recorded) {
-  std::string v;
-  PutBigEndian64(&v, head.position.value);
-  v.append(reinterpret_cast<const char*>(head.hash.data()), head.hash.size());
-  PutBigEndian64(&v, static_cast<uint64_t>(recorded.micros()));
-  return v;
-}
-
-}  // namespace
 
 Result<std::unique_ptr<RocksEventLog>> RocksEventLog::Open(const RocksEventLogOptions& options) {
   const RocksConfig config = EventLogRocksConfig();
@@ -68,27 +49,29 @@ Result<std::unique_ptr<RocksEventLog>> RocksEventLog::Open(const RocksEventLogOp
 
 RocksEventLog::RocksEventLog(RocksEventLogOptions options, std::unique_ptr<Handles> handles,
                              LogHead head, Timestamp last_recorded)
-    : options_(std::move(options)), db_(std::move(handles)), head_(head),
+    : options_(std::move(options)), db_(std::move(handles)), head_(head), written_head_(head),
       last_recorded_(last_recorded) {
-  if (!options_.read_only) writer_ = std::thread([this] { WriterLoop(); });
+  if (!options_.read_only) {
+    acker_ = std::thread([this] { AckLoop(); });
+    syncer_ = std::thread([this] { SyncLoop(); });
+    writer_ = std::thread([this] { WriterLoop(); });
+  }
 }
 
 RocksEventLog::~RocksEventLog() {
-  {
-    std::lock_guard lock(queue_mu_);
-    stopping_ = true;
-  }
-  queue_cv_.notify_all();
+  // Each stage drains its queue, then closes the next one: every queued
+  // append is decided and acknowledged before the database closes.
+  queue_.Close();
   if (writer_.joinable()) writer_.join();
+  if (syncer_.joinable()) syncer_.join();
+  if (acker_.joinable()) acker_.join();
   head_cv_.notify_all();
 }
 
 AppendOutcome RocksEventLog::Append(AppendRequest request) {
-  std::promise<AppendOutcome> promise;
-  auto future = promise.get_future();
-  AppendAsync(std::move(request),
-              [&promise](AppendOutcome outcome) { promise.set_value(std::move(outcome)); });
-  return future.get();
+  AppendWaiter waiter;
+  AppendAsync(std::move(request), [&waiter](AppendOutcome outcome) { waiter.Set(std::move(outcome)); });
+  return waiter.Wait();
 }
 
 void RocksEventLog::AppendAsync(AppendRequest request, AppendCallback done) {
@@ -97,36 +80,10 @@ void RocksEventLog::AppendAsync(AppendRequest request, AppendCallback done) {
                                 "the event log is open read-only", {}}));
     return;
   }
-  {
-    std::lock_guard lock(queue_mu_);
-    if (!stopping_) {
-      queue_.push_back(Pending{std::move(request), std::move(done)});
-      if (queue_.size() == 1) queue_cv_.notify_one();
-      return;
-    }
-  }
-  done(Unexpected(AppendError{AppendError::Code::kShuttingDown,
-                              "the event log is shutting down; nothing was stored", {}}));
-}
-
-void RocksEventLog::WriterLoop() {
-  std::vector<Pending> batch;
-  for (;;) {
-    {
-      std::unique_lock lock(queue_mu_);
-      queue_cv_.wait(lock, [&] { return stopping_ || !queue_.empty(); });
-      if (queue_.empty()) return;  // stopping, and every queued append is done
-      if (queue_.size() <= options_.max_batch_requests) {
-        batch.swap(queue_);
-      } else {
-        auto split = queue_.begin() + static_cast<std::ptrdiff_t>(options_.max_batch_requests);
-        batch.assign(std::make_move_iterator(queue_.begin()), std::make_move_iterator(split));
-        queue_.erase(queue_.begin(), split);
-      }
-    }
-    CommitBatch(batch);
-    batch.clear();
-  }
+  Pending pending{std::move(request), std::move(done)};
+  if (queue_.Push(pending)) return;
+  pending.done(Unexpected(AppendError{AppendError::Code::kShuttingDown,
+                                      "the event log is shutting down; nothing was stored", {}}));
 }
 
 Result<StreamVersion> RocksEventLog::StoredVersion(const StreamName& stream) const {
@@ -138,84 +95,7 @@ Result<StreamVersion> RocksEventLog::StoredVersion(const StreamName& stream) con
   return StreamVersion{GetBigEndian64(value)};
 }
 
-void RocksEventLog::CommitBatch(std::vector<Pending>& batch) {
-  const Timestamp now = std::max(Now(), last_recorded_);
-  BatchPlanner planner(
-      Head(), now, options_.limits,
-      {.stream_version = [this](const StreamName& s) -> Result<StreamVersion> {
-         auto it = version_cache_.find(s.str());
-         if (it != version_cache_.end()) return StreamVersion{it->second};
-         return StoredVersion(s);
-       },
-       .idempotency = [this](const std::string& key) { return FindIdempotencyKey(key); }});
-  std::vector<AppendOutcome> outcomes;
-  outcomes.reserve(batch.size());
-  for (const Pending& p : batch) outcomes.push_back(planner.Plan(p.request));
-
-  if (!planner.empty()) {
-    rocksdb::WriteBatch wb;
-    std::string key;
-    for (const RecordedEvent& e : planner.records()) {
-      key.clear();
-      PutBigEndian64(&key, e.position.value);
-      wb.Put(db_->events, key, EncodeRecord(e));
-      key.clear();
-      PutBigEndian64(&key, e.position.value);
-      wb.Put(db_->stream_index, StreamIndexKey(e.stream.str(), e.version.value), key);
-    }
-    for (const auto& [name, entry] : planner.stream_versions()) {
-      std::string v;
-      PutBigEndian64(&v, entry.second);
-      wb.Put(db_->stream_heads, name, v);
-    }
-    for (const auto& [k, record] : planner.new_keys()) {
-      wb.Put(db_->idempotency, k, EncodeIdempotencyRecord(record));
-    }
-    wb.Put(db_->meta, kHeadKey, EncodeHead(planner.head(), now));
-
-    if (needs_resume_) {
-      // After a failed write RocksDB stays read-only until resumed; if the
-      // cause (e.g. a full disk) persists, the write below fails again.
-      (void)db_->db->Resume();
-    }
-    rocksdb::WriteOptions wo;
-    wo.sync = options_.durability == Durability::kFsync;
-    const rocksdb::Status s = db_->db->Write(wo, &wb);
-    if (!s.ok()) {
-      needs_resume_ = true;
-      stat_failures_.fetch_add(1, std::memory_order_relaxed);
-      for (AppendOutcome& o : outcomes) {
-        if (o.ok()) {
-          o = Unexpected(AppendError{AppendError::Code::kStorageFailure,
-                                     "the event log could not write to disk (" + s.ToString() +
-                                         "); nothing was stored",
-                                     {}});
-        }
-      }
-    } else {
-      needs_resume_ = false;
-      for (const auto& [name, entry] : planner.stream_versions()) {
-        version_cache_.insert_or_assign(name, entry.second);
-      }
-      last_recorded_ = now;
-      {
-        std::lock_guard lock(head_mu_);
-        head_ = planner.head();
-      }
-      head_cv_.notify_all();
-      stat_batches_.fetch_add(1, std::memory_order_relaxed);
-      stat_events_.fetch_add(planner.records().size(), std::memory_order_relaxed);
-    }
-  }
-  stat_requests_.fetch_add(batch.size(), std::memory_order_relaxed);
-  for (size_t i = 0; i < batch.size(); ++i) batch[i].done(std::move(outcomes[i]));
-}
-
-Result<StreamVersion> RocksEventLog::CurrentVersion(const StreamName& stream) const {
-  return StoredVersion(stream);
-}
-
-Result<std::optional<IdempotencyRecord>> RocksEventLog::FindIdempotencyKey(
+Result<std::optional<IdempotencyRecord>> RocksEventLog::StoredIdempotencyKey(
     const std::string& key) const {
   std::string value;
   rocksdb::Status s = db_->db->Get(rocksdb::ReadOptions(), db_->idempotency, key, &value);
@@ -224,6 +104,18 @@ Result<std::optional<IdempotencyRecord>> RocksEventLog::FindIdempotencyKey(
   auto record = DecodeIdempotencyRecord(value);
   if (!record.ok()) return record.error();
   return std::optional<IdempotencyRecord>(std::move(*record));
+}
+
+Result<std::optional<IdempotencyRecord>> RocksEventLog::FindIdempotencyKey(
+    const std::string& key) const {
+  auto record = StoredIdempotencyKey(key);
+  // A key whose append is written but not yet synced is not there yet for
+  // readers: its append may still fail.
+  if (record.ok() && record->has_value() &&
+      (*record)->result.last_position.value > Head().position.value) {
+    return std::optional<IdempotencyRecord>();
+  }
+  return record;
 }
 
 LogHead RocksEventLog::Head() const {
@@ -238,7 +130,8 @@ bool RocksEventLog::WaitForPosition(GlobalPosition position,
 }
 
 GroupCommitStats RocksEventLog::stats() const {
-  return {stat_batches_.load(), stat_requests_.load(), stat_events_.load(), stat_failures_.load()};
+  return {stat_batches_.load(), stat_syncs_.load(), stat_requests_.load(), stat_events_.load(),
+          stat_failures_.load()};
 }
 
 }  // namespace dealstream::eventstore

@@ -1,9 +1,12 @@
 // RocksEventLog: the durable EventLog on RocksDB (the embedded default).
 //
-// Writes go through one writer thread that drains the queue of pending
-// appends into a single WriteBatch and writes it with one sync (group
-// commit): many concurrent commands share one fsync, and each is
-// acknowledged only after that sync returned.
+// Appends go through a pipeline of three threads (group commit). The writer
+// drains the queue of pending appends into one WriteBatch and writes it
+// without syncing; the syncer makes everything written so far durable with
+// one WAL sync; the acker runs the callbacks. Many concurrent commands thus
+// share one fsync, the next batch is planned and written while the disk
+// syncs the previous one, and each command is acknowledged only after a sync
+// that covers it returned. Readers see only synced events.
 //
 // Storage layout (column families):
 //   events        BE64(position)                  -> stored record
@@ -27,6 +30,7 @@
 
 #include "eventstore/batch_planner.h"
 #include "eventstore/event_log.h"
+#include "eventstore/handoff_queue.h"
 
 namespace rocksdb {
 class DB;
@@ -60,7 +64,8 @@ struct RocksEventLogOptions {
 
 // Counters for /metrics and benchmarks. Monotonic since open.
 struct GroupCommitStats {
-  uint64_t batches = 0;
+  uint64_t batches = 0;  // batches written (one WriteBatch each)
+  uint64_t syncs = 0;    // WAL syncs; one covers every batch written before it
   uint64_t requests = 0;
   uint64_t events = 0;
   uint64_t write_failures = 0;
@@ -126,35 +131,63 @@ class RocksEventLog final : public EventLog {
     AppendRequest request;
     AppendCallback done;
   };
+  // One group commit on its way through the pipeline (rocks_pipeline.cc):
+  // planned and written unsynced by the writer thread, made durable by the
+  // syncer thread, acknowledged by the acker thread.
+  struct Batch {
+    std::vector<Pending> appends;
+    std::vector<AppendOutcome> outcomes;  // one per append
+    bool wrote = false;  // its rows are in RocksDB (durable once synced)
+    LogHead head;        // the log head after this batch, when `wrote`
+    uint64_t events = 0;
+  };
   struct Handles;
 
   RocksEventLog(RocksEventLogOptions options, std::unique_ptr<Handles> handles, LogHead head,
                 Timestamp last_recorded);
   void WriterLoop();
-  void CommitBatch(std::vector<Pending>& batch);
+  void WriteBatch(Batch& batch);
+  void SyncLoop();
+  void AckLoop();
+  // The latest stored version, including batches written but not yet
+  // synced: for the writer (and replication), never for readers.
   Result<StreamVersion> StoredVersion(const StreamName& stream) const;
+  // As FindIdempotencyKey, but including batches not yet synced.
+  Result<std::optional<IdempotencyRecord>> StoredIdempotencyKey(const std::string& key) const;
 
   const RocksEventLogOptions options_;
   std::unique_ptr<Handles> db_;
 
-  // Appends waiting for the writer.
-  std::mutex queue_mu_;
-  std::condition_variable queue_cv_;
-  std::vector<Pending> queue_;
-  bool stopping_ = false;
+  // The append pipeline. Each stage takes everything its queue holds at
+  // once, so one sync and one hand-off serve a whole group of appends, and
+  // the writer plans and writes the next group while the syncer waits for
+  // the disk.
+  HandoffQueue<Pending> queue_;   // appends waiting for the writer
+  HandoffQueue<Batch> to_sync_;   // written batches waiting for a WAL sync
+  HandoffQueue<Batch> to_ack_;    // decided batches waiting for callbacks
 
-  // Committed head, published after each successful batch.
+  // Committed head: everything up to it is durable. Published by the syncer;
+  // readers never look past it.
   mutable std::mutex head_mu_;
   mutable std::condition_variable head_cv_;
   LogHead head_;
 
   // Writer-thread state.
+  LogHead written_head_;  // includes written batches that are not yet synced
   Timestamp last_recorded_;
   std::unordered_map<std::string, uint64_t> version_cache_;
   bool needs_resume_ = false;
 
-  std::atomic<uint64_t> stat_batches_{0}, stat_requests_{0}, stat_events_{0}, stat_failures_{0};
+  // Set when a WAL sync failed. The kernel may then have dropped the unsynced
+  // pages, so nothing written since can be acknowledged: appends fail until
+  // the log is reopened and recovers from what is really on disk.
+  std::atomic<bool> sync_failed_{false};
+
+  std::atomic<uint64_t> stat_batches_{0}, stat_syncs_{0}, stat_requests_{0}, stat_events_{0},
+      stat_failures_{0};
   std::thread writer_;
+  std::thread syncer_;
+  std::thread acker_;
 };
 
 }  // namespace dealstream::eventstore

@@ -5,6 +5,7 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "eventstore/rocks_event_log.h"
@@ -30,6 +31,14 @@ struct RocksEventLog::Handles {
 };
 
 inline constexpr char kHeadKey[] = "head";
+
+// A RocksDB failure as our Status: Corruption stays Corruption, anything else
+// is Unavailable (retrying may help).
+inline Status FromRocks(const rocksdb::Status& s, std::string_view what) {
+  std::string message = std::string(what) + ": " + s.ToString();
+  if (s.IsCorruption()) return Status::Corruption(std::move(message));
+  return Status::Unavailable(std::move(message));
+}
 
 // stream '\0' BE64(version): sorts a stream's entries by version.
 inline std::string StreamIndexKey(const std::string& stream, uint64_t version) {

@@ -34,6 +34,7 @@ Result<std::vector<RecordedEvent>> RocksEventLog::ReadStream(const StreamName& s
                                                              StreamVersion from,
                                                              Direction direction,
                                                              size_t max_count) const {
+  const uint64_t head = Head().position.value;
   std::vector<uint64_t> positions;
   {
     std::unique_ptr<rocksdb::Iterator> it(
@@ -42,16 +43,18 @@ Result<std::vector<RecordedEvent>> RocksEventLog::ReadStream(const StreamName& s
     auto in_stream = [&] {
       return it->Valid() && it->key().starts_with(prefix) && it->value().size() == 8;
     };
+    // Entries past the head are written but not yet synced: not there yet.
+    auto position = [&] { return GetBigEndian64({it->value().data(), 8}); };
     if (direction == Direction::kForward) {
       for (it->Seek(StreamIndexKey(stream.str(), std::max<uint64_t>(from.value, 1)));
-           in_stream() && positions.size() < max_count; it->Next()) {
-        positions.push_back(GetBigEndian64({it->value().data(), 8}));
+           in_stream() && positions.size() < max_count && position() <= head; it->Next()) {
+        positions.push_back(position());
       }
     } else {
       const uint64_t start = from.value == 0 ? UINT64_MAX : from.value;
       for (it->SeekForPrev(StreamIndexKey(stream.str(), start));
            in_stream() && positions.size() < max_count; it->Prev()) {
-        positions.push_back(GetBigEndian64({it->value().data(), 8}));
+        if (position() <= head) positions.push_back(position());
       }
     }
     if (!it->status().ok()) return ReadFailure(it->status());
@@ -80,6 +83,34 @@ Result<std::vector<RecordedEvent>> RocksEventLog::ReadStream(const StreamName& s
     out.push_back(std::move(*e));
   }
   return out;
+}
+
+Result<StreamVersion> RocksEventLog::CurrentVersion(const StreamName& stream) const {
+  const uint64_t head = Head().position.value;
+  auto latest = StoredVersion(stream);
+  if (!latest.ok() || latest->value == 0) return latest;
+  // The stream head may already count a batch that is written but not yet
+  // synced. Usually it does not: its index entry is at or below the head.
+  std::string value;
+  rocksdb::Status s = db_->db->Get(rocksdb::ReadOptions(), db_->stream_index,
+                                   StreamIndexKey(stream.str(), latest->value), &value);
+  if (s.ok() && value.size() == 8 && GetBigEndian64(value) <= head) return latest;
+  if (!s.ok() && !s.IsNotFound()) return ReadFailure(s);
+  // Otherwise the newest index entry at or below the head has the version.
+  std::unique_ptr<rocksdb::Iterator> it(
+      db_->db->NewIterator(rocksdb::ReadOptions(), db_->stream_index));
+  const std::string prefix = StreamIndexKey(stream.str(), 0).substr(0, stream.str().size() + 1);
+  for (it->SeekForPrev(StreamIndexKey(stream.str(), latest->value));
+       it->Valid() && it->key().starts_with(prefix); it->Prev()) {
+    if (it->value().size() != 8 || it->key().size() != prefix.size() + 8) {
+      return Status::Corruption("a stream index entry of " + stream.str() + " is malformed");
+    }
+    if (GetBigEndian64({it->value().data(), 8}) <= head) {
+      return StreamVersion{GetBigEndian64({it->key().data() + prefix.size(), 8})};
+    }
+  }
+  if (!it->status().ok()) return ReadFailure(it->status());
+  return StreamVersion{0};
 }
 
 Result<ReadAllResult> RocksEventLog::ReadAll(GlobalPosition from, size_t max_count,
