@@ -2,17 +2,27 @@
 // makes its commands and events known to the codec, the schema generator
 // and the schema drift test.
 #include "codec/registry.h"
+#include "domain/catalog/competing_product.h"
+#include "domain/catalog/competitor.h"
+#include "domain/catalog/product.h"
 #include "domain/config/activity_types.h"
 #include "domain/config/custom_fields.h"
 #include "domain/config/loss_reasons.h"
 #include "domain/config/sales_process.h"
 #include "domain/contact/contact.h"
+#include "domain/contract/contract.h"
 #include "domain/customer/customer.h"
+#include "domain/expense/budget.h"
+#include "domain/expense/expense.h"
+#include "domain/marketing/campaign.h"
+#include "domain/marketing/lead.h"
 #include "domain/opportunity/opportunity.h"
 #include "domain/organisation/department.h"
 #include "domain/organisation/employee.h"
 #include "domain/organisation/partner.h"
 #include "domain/organisation/sales_target.h"
+#include "domain/service/care_plan.h"
+#include "domain/service/service_request.h"
 
 namespace dealstream::codec {
 namespace {
@@ -31,6 +41,16 @@ Registry BuildDomainRegistry() {
   r.RegisterAggregate<CustomerAggregate>();
   r.RegisterAggregate<ContactAggregate>();
   r.RegisterAggregate<OpportunityAggregate>();
+  r.RegisterAggregate<ProductAggregate>();
+  r.RegisterAggregate<CompetitorAggregate>();
+  r.RegisterAggregate<CompetingProductAggregate>();
+  r.RegisterAggregate<ContractAggregate>();
+  r.RegisterAggregate<BudgetAggregate>();
+  r.RegisterAggregate<ExpenseAggregate>();
+  r.RegisterAggregate<ServiceRequestAggregate>();
+  r.RegisterAggregate<CarePlanAggregate>();
+  r.RegisterAggregate<CampaignAggregate>();
+  r.RegisterAggregate<LeadAggregate>();
   return r;
 }
 

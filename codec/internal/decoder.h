@@ -43,45 +43,85 @@ class Decoder {
 
  private:
   bool Fail(std::string rule) {
-    error_ = ErrorAt(path_, rule);
+    std::string path;
+    for (const Segment& s : path_) {
+      if (s.is_index) {
+        path += "[" + std::to_string(s.index) + "]";
+      } else {
+        if (!path.empty()) path.push_back('.');
+        path.append(s.name);
+      }
+    }
+    error_ = ErrorAt(std::move(path), rule);
     return false;
   }
   bool Expected(std::string_view what, View json) {
     return Fail("expected " + std::string(what) + ", got " + std::string(JsonTypeName(json.type())));
   }
 
-  // Appends ".name" or "[i]" to the path for the duration of a scope.
+  // One step of the path to the value being decoded. The path is spelled
+  // out only when an error needs it, so decoding valid input never builds
+  // strings. `name` points into the parsed document, alive for the decode.
+  struct Segment {
+    std::string_view name;
+    size_t index = 0;
+    bool is_index = false;
+  };
+
+  // Adds a step to the path for the duration of a scope.
   class PathScope {
    public:
-    PathScope(std::string* path, std::string_view name) : path_(path), mark_(path->size()) {
-      if (!path->empty()) path->push_back('.');
-      path->append(name);
+    PathScope(std::vector<Segment>* path, std::string_view name) : path_(path) {
+      path->push_back({name, 0, false});
     }
-    PathScope(std::string* path, size_t index) : path_(path), mark_(path->size()) {
-      path->append("[" + std::to_string(index) + "]");
+    PathScope(std::vector<Segment>* path, size_t index) : path_(path) {
+      path->push_back({{}, index, true});
     }
-    ~PathScope() { path_->resize(mark_); }
+    ~PathScope() { path_->pop_back(); }
 
    private:
-    std::string* path_;
-    size_t mark_;
+    std::vector<Segment>* path_;
+  };
+
+  // Which fields of a struct were present; no allocation for up to 64.
+  class SeenFields {
+   public:
+    explicit SeenFields(size_t n) {
+      if (n > 64) more_.resize(n);
+    }
+    // False if field i was seen before.
+    bool Mark(size_t i) {
+      if (!more_.empty()) {
+        const bool fresh = !more_[i];
+        more_[i] = true;
+        return fresh;
+      }
+      const uint64_t bit = uint64_t{1} << i;
+      const bool fresh = (bits_ & bit) == 0;
+      bits_ |= bit;
+      return fresh;
+    }
+    bool Seen(size_t i) const { return more_.empty() ? (bits_ >> i) & 1 : bool(more_[i]); }
+
+   private:
+    uint64_t bits_ = 0;
+    std::vector<bool> more_;
   };
 
   bool Struct(const StructInfo& info, View json, void* out) {
-    std::vector<bool> seen(info.fields.size());
+    SeenFields seen(info.fields.size());
     const bool members_ok = json.ForEachMember([&](std::string_view key, View value) {
       size_t i = 0;
       while (i < info.fields.size() && info.fields[i].name != key) ++i;
       PathScope scope(&path_, key);
       if (i == info.fields.size()) return UnknownField(info);
-      if (seen[i]) return Fail("duplicate field");
-      seen[i] = true;
+      if (!seen.Mark(i)) return Fail("duplicate field");
       const FieldInfo& f = info.fields[i];
       return Value(*f.value, Limits{f.min, f.max, f.min_length, f.max_length}, value, f.get(out));
     });
     if (!members_ok) return false;
     for (size_t i = 0; i < info.fields.size(); ++i) {
-      if (!seen[i] && info.fields[i].required()) {
+      if (!seen.Seen(i) && info.fields[i].required()) {
         PathScope scope(&path_, info.fields[i].name);
         return Fail("required field is missing");
       }
@@ -265,7 +305,7 @@ class Decoder {
   }
 
   const DecodeOptions& options_;
-  std::string path_;
+  std::vector<Segment> path_;
   FieldError error_;
 };
 
