@@ -30,7 +30,7 @@ serve: build
 bench:
 	@scripts/setup --bench
 	@$(MAKE) --no-print-directory build
-	scripts/bench
+	BUILD_DIR=$(BUILD_DIR) scripts/bench
 
 # Regenerates schemas/ (the JSON Schema of every command and event) from the
 # code; the codec's drift test fails until this has been run after a change.
