@@ -91,6 +91,8 @@ class Relay::Impl {
         {"message.timeout.ms", std::to_string(options_.message_timeout.count())},
         {"linger.ms", std::to_string(options_.linger.count())},
         {"reconnect.backoff.max.ms", "1000"},
+        // An event may carry a 1 MiB payload plus its headers.
+        {"message.max.bytes", "2097152"},
     };
     settings.insert(settings.end(), options_.librdkafka.begin(), options_.librdkafka.end());
     auto conf = internal::MakeConf(settings);

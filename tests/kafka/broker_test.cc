@@ -24,6 +24,19 @@ using eventstore::testing::TempDir;
 using namespace std::chrono_literals;
 using namespace testing;
 
+std::string Describe(const RelayStats& s) {
+  return "relay published " + std::to_string(s.published_position) + " of " +
+         std::to_string(s.log_head) + ", rewinds " + std::to_string(s.rewinds) +
+         ", last error: " + s.last_error;
+}
+
+std::string Describe(const FollowerStats& s) {
+  return "follower applied " + std::to_string(s.applied_position) + ", lag " +
+         std::to_string(s.lag_events) + ", read " + std::to_string(s.messages_read) +
+         ", buffered " + std::to_string(s.buffered) + ", stopped: " + s.error +
+         ", client error: " + s.last_client_error;
+}
+
 class KafkaBrokerTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -56,14 +69,13 @@ class KafkaBrokerTest : public ::testing::Test {
 
 TEST_F(KafkaBrokerTest, RelayedEventsReadBackWithKcatAreTheLog) {
   const std::string topic = UniqueTopic("kcat");
-  ASSERT_TRUE(CreateTopic(brokers_, topic, 3).ok());
+  ASSERT_EQ(CreateTopic(brokers_, topic, 3).message(), "");
   TempDir dir;
   auto leader = OpenRocks(dir.path(), Durability::kOs);
   const uint64_t head = AppendEvents(*leader, 2000, 50, 2);
   auto relay = Relay::Start(RelayTo(topic, dir), *leader);
   ASSERT_TRUE(relay.ok()) << relay.error().message();
-  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{head}, 60s))
-      << (*relay)->stats().last_error;
+  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{head}, 60s)) << Describe((*relay)->stats());
 
   const std::vector<Consumed> messages = ReadTopicWithKcat(brokers_, topic);
   const std::vector<RecordedEvent> log_events = ReadLog(*leader);
@@ -87,7 +99,7 @@ TEST_F(KafkaBrokerTest, RelayedEventsReadBackWithKcatAreTheLog) {
 
 TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
   const std::string topic = UniqueTopic("kill9");
-  ASSERT_TRUE(CreateTopic(brokers_, topic, 2).ok());
+  ASSERT_EQ(CreateTopic(brokers_, topic, 2).message(), "");
   TempDir dir, copy_dir;
   auto leader = OpenRocks(dir.path(), Durability::kOs);
   auto copy = OpenRocks(copy_dir.path(), Durability::kOs);
@@ -105,7 +117,7 @@ TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
       std::this_thread::sleep_for(5ms);
     }
   });
-  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{1000}, 60s));
+  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{1000}, 60s)) << Describe((*relay)->stats());
   broker_down = true;
   ASSERT_EQ(RunKafkaScript("kill"), 0);
   std::this_thread::sleep_for(1s);
@@ -119,8 +131,7 @@ TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
   EXPECT_GT(appends_while_down.load(), 0u);
   EXPECT_EQ(failed_appends.load(), 0u);
   const uint64_t head = leader->Head().position.value;
-  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{head}, 90s))
-      << (*relay)->stats().last_error;
+  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{head}, 90s)) << Describe((*relay)->stats());
 
   const std::vector<Consumed> messages = ReadTopicWithKcat(brokers_, topic);
   uint64_t duplicates = 0;
@@ -129,23 +140,30 @@ TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
   RecordProperty("duplicates", std::to_string(duplicates));
   RecordProperty("rewinds", std::to_string((*relay)->stats().rewinds));
 
-  ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << (*follower)->stats().error;
+  ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << Describe((*follower)->stats());
   EXPECT_EQ(copy->Head().hash, leader->Head().hash);
 }
 
 TEST_F(KafkaBrokerTest, FollowerConvergesToTheLeadersLogAndResumes) {
   const std::string topic = UniqueTopic("follow");
-  ASSERT_TRUE(CreateTopic(brokers_, topic, 3).ok());
+  ASSERT_EQ(CreateTopic(brokers_, topic, 3).message(), "");
   TempDir dir, copy_dir;
   auto leader = OpenRocks(dir.path(), Durability::kOs);
-  uint64_t head = AppendEvents(*leader, 3000, 60, 3);
+  AppendEvents(*leader, 3000, 60, 3);
+  // The largest event the log takes (1 MiB payload) fits through Kafka too.
+  eventstore::AppendRequest big{.stream = *eventstore::StreamName::Parse("deal-big")};
+  big.events.push_back({.type = "crm.test.big.v1",
+                        .data = R"({"blob":")" + std::string((1 << 20) - 16, 'b') + R"("})"});
+  auto appended = leader->Append(big);
+  ASSERT_TRUE(appended.ok()) << appended.error().message;
+  uint64_t head = appended->last_position.value;
   auto relay = Relay::Start(RelayTo(topic, dir), *leader);
   ASSERT_TRUE(relay.ok());
   {
     auto copy = OpenRocks(copy_dir.path());
     auto follower = Follower::Start({.brokers = brokers_, .topic = topic}, *copy);
     ASSERT_TRUE(follower.ok());
-    ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << (*follower)->stats().error;
+    ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << Describe((*follower)->stats());
     EXPECT_EQ(copy->Head().hash, leader->Head().hash);
     const FollowerStats stats = (*follower)->stats();
     EXPECT_EQ(stats.lag_events, 0u);
@@ -155,7 +173,7 @@ TEST_F(KafkaBrokerTest, FollowerConvergesToTheLeadersLogAndResumes) {
   auto copy = OpenRocks(copy_dir.path());
   auto follower = Follower::Start({.brokers = brokers_, .topic = topic}, *copy);
   ASSERT_TRUE(follower.ok());
-  ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << (*follower)->stats().error;
+  ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << Describe((*follower)->stats());
   // Resumed from the cursor stored in the copy, not from the topic's start.
   EXPECT_LE((*follower)->stats().messages_read, 300u);
 

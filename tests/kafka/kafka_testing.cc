@@ -11,6 +11,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <thread>
 
 namespace dealstream::kafka::testing {
 
@@ -166,7 +167,9 @@ std::vector<Consumed> ReadTopicWithKcat(const std::string& brokers, const std::s
   return out;
 }
 
-Status CreateTopic(const std::string& brokers, const std::string& topic, int partitions) {
+namespace {
+
+Status CreateTopicOnce(const std::string& brokers, const std::string& topic, int partitions) {
   rd_kafka_t* rk = NewClient(RD_KAFKA_PRODUCER, brokers);
   if (rk == nullptr) return Status::Unavailable("cannot create an admin client");
   char error[512];
@@ -193,6 +196,19 @@ Status CreateTopic(const std::string& brokers, const std::string& topic, int par
   rd_kafka_NewTopic_destroy(nt);
   rd_kafka_queue_destroy(queue);
   rd_kafka_destroy(rk);
+  return s;
+}
+
+}  // namespace
+
+Status CreateTopic(const std::string& brokers, const std::string& topic, int partitions) {
+  // A broker that has just restarted may answer "not ready yet" for a while.
+  Status s;
+  for (int attempt = 0; attempt < 20; ++attempt) {
+    s = CreateTopicOnce(brokers, topic, partitions);
+    if (s.ok() || s.message().find("already exists") != std::string::npos) return Status::Ok();
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
   return s;
 }
 
