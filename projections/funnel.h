@@ -31,7 +31,7 @@ struct FunnelTotal {
 };
 
 struct FunnelView {
-  std::string currency;                // "" when no deal is selected
+  std::string currency;                // the report currency (scope.h)
   std::vector<FunnelStageRow> stages;  // process order; unknown stages after
   FunnelTotal open, won, lost, abandoned;
   std::vector<CurrencyCount> other_currencies;

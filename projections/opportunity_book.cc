@@ -219,6 +219,16 @@ std::optional<uint32_t> OpportunityBook::Apply(const EventMeta& meta,
             amount(e.amount);
           },
           [&](const domain::OpportunityAbandoned&) { status(DealStatus::kAbandoned); },
+          [&](const domain::OpportunityTeamMemberAdded& e) {
+            std::vector<uint32_t>& team = deals_[deal].team;
+            const uint32_t member = symbols_.ids.Intern(e.member_id.value);
+            if (std::find(team.begin(), team.end(), member) == team.end()) team.push_back(member);
+          },
+          [&](const domain::OpportunityTeamMemberRemoved& e) {
+            std::vector<uint32_t>& team = deals_[deal].team;
+            const std::optional<uint32_t> member = symbols_.ids.Find(e.member_id.value);
+            if (member) team.erase(std::remove(team.begin(), team.end(), *member), team.end());
+          },
           [&](const domain::OpportunityReopened& e) {
             status(DealStatus::kOpen);
             stage(e.stage, e.probability, e.forecast_category);
@@ -260,7 +270,7 @@ void OpportunityBook::Save(BinaryWriter& w) const {
   w.Pods(stages_);
   w.Pods(categories_);
   w.Pods(currencies_);
-  std::vector<uint32_t> ids, customers, product_counts, entry_counts, products;
+  std::vector<uint32_t> ids, customers, product_counts, entry_counts, products, team_counts, teams;
   ids.reserve(deals_.size());
   for (const Deal& d : deals_) {
     ids.push_back(d.id);
@@ -268,11 +278,15 @@ void OpportunityBook::Save(BinaryWriter& w) const {
     product_counts.push_back(static_cast<uint32_t>(d.products.size()));
     entry_counts.push_back(static_cast<uint32_t>(d.entries.size()));
     products.insert(products.end(), d.products.begin(), d.products.end());
+    team_counts.push_back(static_cast<uint32_t>(d.team.size()));
+    teams.insert(teams.end(), d.team.begin(), d.team.end());
   }
   w.Pods(ids);
   w.Pods(customers);
   w.Pods(product_counts);
   w.Pods(products);
+  w.Pods(team_counts);
+  w.Pods(teams);
   w.Pods(entry_counts);
   for (const Deal& d : deals_) w.Raw(d.entries.data(), d.entries.size() * sizeof(DealEntry));
 }
@@ -281,18 +295,21 @@ Status OpportunityBook::Load(BinaryReader& r) {
   r.Pods(&stages_);
   r.Pods(&categories_);
   r.Pods(&currencies_);
-  std::vector<uint32_t> ids, customers, product_counts, entry_counts, products;
+  std::vector<uint32_t> ids, customers, product_counts, entry_counts, products, team_counts, teams;
   r.Pods(&ids);
   r.Pods(&customers);
   r.Pods(&product_counts);
   r.Pods(&products);
+  r.Pods(&team_counts);
+  r.Pods(&teams);
   r.Pods(&entry_counts);
   const size_t n = ids.size();
-  if (!r.ok() || customers.size() != n || product_counts.size() != n || entry_counts.size() != n) {
+  if (!r.ok() || customers.size() != n || product_counts.size() != n || entry_counts.size() != n ||
+      team_counts.size() != n) {
     return Status::Corruption("opportunity book is malformed");
   }
   deals_.assign(n, Deal{});
-  size_t next_product = 0;
+  size_t next_product = 0, next_member = 0;
   for (size_t i = 0; i < n; ++i) {
     Deal& d = deals_[i];
     d.id = ids[i];
@@ -303,6 +320,11 @@ Status OpportunityBook::Load(BinaryReader& r) {
     d.products.assign(products.begin() + next_product,
                       products.begin() + next_product + product_counts[i]);
     next_product += product_counts[i];
+    if (team_counts[i] > teams.size() - next_member) {
+      return Status::Corruption("opportunity book teams are malformed");
+    }
+    d.team.assign(teams.begin() + next_member, teams.begin() + next_member + team_counts[i]);
+    next_member += team_counts[i];
     if (entry_counts[i] > r.remaining() / sizeof(DealEntry)) {
       return Status::Corruption("opportunity book entries are truncated");
     }

@@ -94,6 +94,7 @@ struct Deal {
   uint32_t id = 0;        // Symbols::ids
   uint32_t customer = 0;  // Symbols::ids
   std::vector<uint32_t> products;  // Symbols::ids, as opened
+  std::vector<uint32_t> team;      // Symbols::ids, current team members (not the owner)
   std::vector<DealEntry> entries;  // position order
   DealState now;                   // fold of all entries
 };

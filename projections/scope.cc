@@ -93,7 +93,8 @@ CurrencyChoice ChooseCurrency(const OpportunityBook& book, const Scope& scope,
         choice.index = static_cast<uint16_t>(i);
       }
     }
-    if (choice.index) choice.name = std::string(book.CurrencyName(*choice.index));
+    choice.name = choice.index ? std::string(book.CurrencyName(*choice.index))
+                               : std::string(kDefaultReportCurrency);
   }
   for (size_t i = 0; i < counts.size(); ++i) {
     if (counts[i] > 0 && (!choice.index || i != *choice.index)) {

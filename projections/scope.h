@@ -77,9 +77,13 @@ struct CurrencyCount {
 // The currency a pipeline report uses: the requested one, else the one
 // most selected deals use (ties: the first seen). Deals in other currencies
 // are counted in `others`.
+// When no deal is selected at all, reports still name a currency so that
+// their zero amounts keep the Money shape.
+inline constexpr std::string_view kDefaultReportCurrency = "USD";
+
 struct CurrencyChoice {
   std::optional<uint16_t> index;  // OpportunityBook currency index
-  std::string name;               // "" when no deal is selected
+  std::string name;               // kDefaultReportCurrency when no deal is selected
   std::vector<CurrencyCount> others;
 };
 CurrencyChoice ChooseCurrency(const OpportunityBook& book, const Scope& scope,

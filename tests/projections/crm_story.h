@@ -20,6 +20,7 @@
 #include "domain/organisation/department_events.h"
 #include "domain/organisation/employee_events.h"
 #include "domain/organisation/sales_target_events.h"
+#include "eventstore/event_log.h"
 #include "projections/crm_projection.h"
 #include "projections/scope.h"
 
@@ -64,8 +65,13 @@ class Story {
   // Records `e` as happening at business time `when`. Recorded times are
   // strictly increasing, one second apart from an arbitrary origin, so
   // positions and recorded times correspond.
+  Story() = default;
+  // A story told into `log` instead of straight into the projection.
+  explicit Story(eventstore::EventLog* log) : log_(log) {}
+
   template <typename E>
   uint64_t Add(Timestamp when, const E& e) {
+    if (log_ != nullptr) return AppendToLog(when, e);
     eventstore::RecordedEvent r{.position = {++position_},
                                 .stream = *eventstore::StreamName::Parse("story-1")};
     r.type = std::string(E::kType);
@@ -222,6 +228,24 @@ class Story {
   }
 
  private:
+  template <typename E>
+  uint64_t AppendToLog(Timestamp when, const E& e) {
+    // "crm.<category>.<what>.v1" -> the category, one stream per category.
+    std::string_view type = E::kType;
+    type.remove_prefix(4);
+    const std::string category(type.substr(0, type.find('.')));
+    eventstore::AppendRequest request{
+        .stream = *eventstore::StreamName::Make(category, "story")};
+    request.events.push_back(eventstore::ProposedEvent{
+        .type = std::string(E::kType), .subject = "story", .time = when,
+        .data = codec::EncodeJson(e), .metadata = {.actor = actor_}});
+    auto result = log_->Append(std::move(request));
+    EXPECT_TRUE(result.ok());
+    position_ = result.ok() ? result->last_position.value : position_;
+    return position_;
+  }
+
+  eventstore::EventLog* log_ = nullptr;
   struct DealFacts {
     std::string customer, owner, department;
   };

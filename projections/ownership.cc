@@ -1,0 +1,62 @@
+#include "projections/ownership.h"
+
+#include <array>
+
+namespace dealstream::projections {
+namespace {
+
+// Stream categories of reference data: visible to every role.
+constexpr std::array<std::string_view, 8> kSharedCategories = {
+    "department", "employee", "product", "competitor", "competing_product",
+    "config",     "partner",  "campaign"};
+
+std::optional<std::string> IdOrNone(const Symbols& s, uint32_t code) {
+  if (code == 0) return std::nullopt;
+  return std::string(s.ids.Get(code));
+}
+
+}  // namespace
+
+std::optional<OwnershipFacts> OwnershipOf(const CrmBooks& books, std::string_view category,
+                                          std::string_view id) {
+  for (std::string_view shared : kSharedCategories) {
+    if (category == shared) return OwnershipFacts{.shared = true};
+  }
+  const Symbols& sym = books.symbols;
+  if (category == "opportunity") {
+    const std::optional<uint32_t> index = books.opportunities.Find(id);
+    if (!index) return std::nullopt;
+    const Deal& d = books.opportunities.deals()[*index];
+    OwnershipFacts facts{.owner_id = IdOrNone(sym, d.now.owner),
+                         .department_id = IdOrNone(sym, d.now.department)};
+    for (uint32_t member : d.team) facts.team_member_ids.emplace_back(sym.ids.Get(member));
+    return facts;
+  }
+  if (category == "customer") {
+    const std::optional<uint32_t> code = sym.ids.Find(id);
+    const CustomerRecord* c = code ? books.customers.Find(*code) : nullptr;
+    if (c == nullptr || c->registered_position == 0) return std::nullopt;
+    return OwnershipFacts{.owner_id = IdOrNone(sym, c->owner.Now() ? *c->owner.Now() : 0),
+                          .department_id =
+                              IdOrNone(sym, c->department.Now() ? *c->department.Now() : 0)};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string> DepartmentOfEmployee(const CrmBooks& books,
+                                                std::string_view employee_id) {
+  const std::optional<uint32_t> code = books.symbols.ids.Find(employee_id);
+  if (!code || books.org.FindEmployee(*code) == nullptr) return std::nullopt;
+  const uint32_t department = books.org.DepartmentOf(*code, Visibility::Now());
+  return IdOrNone(books.symbols, department);
+}
+
+bool IsWithinDepartment(const CrmBooks& books, std::string_view department,
+                        std::string_view ancestor) {
+  const std::optional<uint32_t> d = books.symbols.ids.Find(department);
+  const std::optional<uint32_t> a = books.symbols.ids.Find(ancestor);
+  if (!d || !a || *d == 0 || *a == 0) return false;
+  return books.org.IsWithin(*d, *a, Visibility::Now());
+}
+
+}  // namespace dealstream::projections
