@@ -195,5 +195,19 @@ TEST_F(ContractTest, PaymentsCarryRunningTotalsAndNeverExceedTheOutstanding) {
   EXPECT_EQ(s.instalments[0].paid, Usd(100000));
 }
 
+TEST_F(ContractTest, AClosedContractTakesNoPlanChangesOrSignature) {
+  std::vector<ContractEvent> terminated = {Drafted(), Requested(), Approved()};
+  terminated.push_back(ContractTerminated{Id{"k1"}, ContractStatus::kApproved, "x", Usd(500000),
+                                          Usd(0), Usd(500000)});
+  EXPECT_TRUE(
+      IsRefused(When(terminated, SignContract{Id{"k1"}}), "contract_closed", "contract_id"));
+  EXPECT_TRUE(IsRefused(When(terminated, ScheduleContractDeliveries{Id{"k1"}, {Batch("b1", 1)}}),
+                        "contract_closed", "contract_id"));
+  EXPECT_TRUE(IsRefused(When(terminated, ScheduleContractInstalments{Id{"k1"}, TwoInstalments()}),
+                        "contract_closed", "contract_id"));
+  EXPECT_TRUE(IsRefused(When(terminated, RecordPayment{Id{"k1"}, Usd(1)}), "contract_not_signed",
+                        "contract_id"));
+}
+
 }  // namespace
 }  // namespace dealstream::domain::testing

@@ -211,5 +211,24 @@ TEST_F(OpportunityTest, RemovesACompetitor) {
   EXPECT_TRUE(s.competitors.empty());
 }
 
+TEST_F(OpportunityTest, CompetitionIsFrozenOnceTheDealIsClosed) {
+  EXPECT_TRUE(IsRefused(When({Opened(), RivalRecorded(), Won()},
+                             UpdateOpportunityCompetitor{Id{"o1"}, Id{"rival"}, Usd(1)}),
+                        "opportunity_closed", "opportunity_id"));
+  EXPECT_TRUE(IsRefused(
+      When({Opened(), RivalRecorded(), Won()}, RemoveOpportunityCompetitor{Id{"o1"}, Id{"rival"}}),
+      "opportunity_closed", "opportunity_id"));
+}
+
+TEST_F(OpportunityTest, EvolveIgnoresQuoteDecisionsForUnknownVersions) {
+  // Stored input never indexes memory: a decision about a version the
+  // state does not have changes nothing.
+  OpportunityState s = StateAfter<A>({Opened(), Drafted()});
+  A::Evolve(s, OpportunityQuoteApproved{Id{"o1"}, 7, Usd(1), Id{"mgr"}, {}}, TestNow());
+  A::Evolve(s, OpportunityQuoteRejected{Id{"o1"}, 0, Usd(1), Id{"mgr"}, "x"}, TestNow());
+  ASSERT_EQ(s.quotes.size(), 1u);
+  EXPECT_EQ(s.quotes[0].status, QuoteStatus::kDraft);
+}
+
 }  // namespace
 }  // namespace dealstream::domain::testing

@@ -251,5 +251,15 @@ TEST_F(OpportunityTest, AttachesReferencesWithANormalisedDigest) {
                 "duplicate_attachment_id", "attachment_id"));
 }
 
+TEST_F(OpportunityTest, CommentsAndAttachmentsNeedTheOpportunity) {
+  EXPECT_TRUE(IsRefused(When({}, AddOpportunityComment{Id{"o1"}, std::nullopt, "x"}),
+                        "opportunity_not_found", "opportunity_id"));
+  EXPECT_TRUE(IsRefused(
+      When({}, AddOpportunityAttachment{Id{"o1"}, std::nullopt, "s3://b/k", std::string(64, 'a')}),
+      "opportunity_not_found", "opportunity_id"));
+  // Notes and documents keep coming after the deal is closed.
+  EXPECT_TRUE(When({Opened(), Won()}, AddOpportunityComment{Id{"o1"}, std::nullopt, "x"}).ok());
+}
+
 }  // namespace
 }  // namespace dealstream::domain::testing

@@ -259,5 +259,13 @@ TEST_F(CarePlanTest, CompletesOrCancelsScheduledCare) {
             CareActivityStatus::kCompleted);
 }
 
+TEST_F(ServiceRequestTest, OnlyAnOpenRequestIsEscalatedOrResolved) {
+  EXPECT_TRUE(IsRefused(
+      When({Opened(), Resolved()}, EscalateServiceRequest{Id{"s1"}, "x", ServicePriority::kUrgent}),
+      "service_request_not_open", "service_request_id"));
+  EXPECT_TRUE(IsRefused(When({Opened(), Resolved()}, ResolveServiceRequest{Id{"s1"}, "again"}),
+                        "service_request_not_open", "service_request_id"));
+}
+
 }  // namespace
 }  // namespace dealstream::domain::testing
