@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <exception>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <set>
@@ -64,6 +65,8 @@ class Follower::Impl {
           {"auto.offset.reset", "earliest"},
           {"fetch.wait.max.ms", std::to_string(options_.fetch_wait.count())},
           {"reconnect.backoff.max.ms", "1000"},
+          // Prefetch per partition; FlowControl discards it when pausing.
+          {"queued.max.messages.kbytes", "16384"},
       };
       settings.insert(settings.end(), options_.librdkafka.begin(), options_.librdkafka.end());
       return settings;
@@ -107,6 +110,7 @@ class Follower::Impl {
     ReadRound();
     Apply();  // even after a bad message: what came before it is good
     if (!failed_) CheckGap();
+    if (!failed_) FlowControl();
     PublishStats();
   }
 
@@ -240,6 +244,52 @@ class Follower::Impl {
     }
   }
 
+  // While a position is missing, partitions already past it fill the buffer
+  // without helping. Past half the buffer they are paused (their prefetched
+  // messages are dropped and read again on resume) until the buffer is down
+  // to a quarter; which partitions are paused follows the missing position.
+  // If every other partition is at its end without it, the hole may be a
+  // relay rewind's, to be filled later in a paused partition: everything
+  // resumes and the gap rules decide.
+  void FlowControl() {
+    const std::optional<uint64_t> missing = buffer_.missing();
+    const size_t buffered = buffer_.buffered();
+    std::set<int32_t> wanted = paused_;
+    if (!missing || buffered <= options_.max_buffered_events / 4) {
+      wanted.clear();
+    } else if (buffered >= options_.max_buffered_events / 2 && *missing != given_up_on_) {
+      const std::vector<int32_t> ahead = buffer_.PartitionsPast(*missing);
+      if (ahead.size() < partitions_.size()) wanted = {ahead.begin(), ahead.end()};
+    }
+    if (!wanted.empty() && std::all_of(partitions_.begin(), partitions_.end(), [&](int32_t p) {
+          return wanted.contains(p) || at_end_.contains(p);
+        })) {
+      given_up_on_ = *missing;
+      wanted.clear();
+    }
+    std::set<int32_t> resume, pause;
+    std::set_difference(paused_.begin(), paused_.end(), wanted.begin(), wanted.end(),
+                        std::inserter(resume, resume.end()));
+    std::set_difference(wanted.begin(), wanted.end(), paused_.begin(), paused_.end(),
+                        std::inserter(pause, pause.end()));
+    if (!resume.empty()) Pause(resume, false);
+    if (!pause.empty()) Pause(pause, true);
+    paused_ = std::move(wanted);
+  }
+
+  void Pause(const std::set<int32_t>& partitions, bool pause) {
+    internal::PartitionListPtr list(
+        rd_kafka_topic_partition_list_new(static_cast<int>(partitions.size())));
+    for (int32_t p : partitions) {
+      rd_kafka_topic_partition_list_add(list.get(), options_.topic.c_str(), p);
+      at_end_.erase(p);
+    }
+    const rd_kafka_resp_err_t err = pause ? rd_kafka_pause_partitions(consumer_.get(), list.get())
+                                          : rd_kafka_resume_partitions(consumer_.get(), list.get());
+    if (err != RD_KAFKA_RESP_ERR_NO_ERROR) SetClientError("pausing partitions: " + ErrorText(err));
+    ++pauses_;
+  }
+
   void PublishStats() {
     uint64_t lag = buffer_.buffered();
     for (int32_t p : partitions_) {
@@ -270,6 +320,7 @@ class Follower::Impl {
     stats_.messages_read = messages_read_;
     stats_.duplicates_dropped = duplicates_;
     stats_.buffered = buffer_.buffered();
+    stats_.pauses = pauses_;
     if (!partitions_.empty() && at_end_.size() == partitions_.size() && buffer_.buffered() == 0) {
       stats_.caught_up_once = true;
     }
@@ -301,6 +352,9 @@ class Follower::Impl {
   Clock::time_point last_cursor_store_{};
   std::optional<Clock::time_point> gap_since_;
   std::optional<int64_t> behind_since_micros_;
+  std::set<int32_t> paused_;  // by FlowControl
+  uint64_t given_up_on_ = 0;  // a missing position not to pause for again
+  uint64_t pauses_ = 0;
   int64_t last_apply_latency_ms_ = 0;
   uint64_t messages_read_ = 0;
   uint64_t duplicates_ = 0;

@@ -41,7 +41,8 @@ struct FollowerOptions {
   // arrived before the follower gives up. Default: 30 s.
   std::chrono::milliseconds gap_timeout{30000};
   // Most events waiting for a missing position before the follower gives up.
-  // Default: 200,000.
+  // Past half of it, partitions already beyond the missing position are
+  // paused until the others catch up. Default: 200,000.
   size_t max_buffered_events = 200000;
   // Most events written to the copy in one atomic write. Default: 4,096.
   size_t max_batch_events = 4096;
@@ -67,6 +68,8 @@ struct FollowerStats {
   uint64_t messages_read = 0;
   uint64_t duplicates_dropped = 0;
   uint64_t buffered = 0;
+  // Pauses and resumes of partitions that ran ahead of a missing position.
+  uint64_t pauses = 0;
   // Every partition was read to its end at least once since start.
   bool caught_up_once = false;
   // The follower stopped; `error` says why. A stopped follower serves the

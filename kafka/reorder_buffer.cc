@@ -59,6 +59,8 @@ Result<ReorderBuffer::Offered> ReorderBuffer::Offer(int32_t partition, int64_t o
   int64_t& next = next_offset_[partition];
   next = std::max(next, offset + 1);
   const uint64_t position = e.position.value;
+  uint64_t& highest = highest_position_[partition];
+  highest = std::max(highest, position);
   if (position <= applied_) return Offered::kAlreadyApplied;
   auto it = events_.find(position);
   if (it != events_.end()) {
@@ -123,6 +125,14 @@ PartitionCursor ReorderBuffer::CursorAfter(size_t count) const {
     }
   }
   return cursor;
+}
+
+std::vector<int32_t> ReorderBuffer::PartitionsPast(uint64_t position) const {
+  std::vector<int32_t> out;
+  for (const auto& [partition, highest] : highest_position_) {
+    if (highest > position) out.push_back(partition);
+  }
+  return out;
 }
 
 std::optional<int64_t> ReorderBuffer::next_offset(int32_t partition) const {

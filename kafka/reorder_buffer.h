@@ -66,6 +66,11 @@ class ReorderBuffer {
   PartitionCursor CursorAfter(size_t count) const;
   // One past the last offset read from `partition`; nullopt if none was.
   std::optional<int64_t> next_offset(int32_t partition) const;
+  // Partitions that delivered a position beyond `position`. A relay's
+  // partitions hold their positions in order, so these cannot bring
+  // `position` any more (short of a relay rewind): pausing them bounds the
+  // buffer while the others catch up.
+  std::vector<int32_t> PartitionsPast(uint64_t position) const;
 
  private:
   struct Waiting {
@@ -77,6 +82,7 @@ class ReorderBuffer {
   uint64_t applied_;
   std::map<uint64_t, Waiting> events_;  // by position
   PartitionCursor next_offset_;         // one past the last offset read
+  std::map<int32_t, uint64_t> highest_position_;  // per partition, highest read
   std::map<int32_t, std::set<int64_t>> waiting_offsets_;
 };
 

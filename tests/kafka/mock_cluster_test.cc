@@ -254,6 +254,37 @@ std::vector<codec::KafkaMessage> Messages(const std::vector<RecordedEvent>& even
   return out;
 }
 
+TEST(KafkaMockTest, FollowerPausesPartitionsThatRunAheadOfAMissingPosition) {
+  const std::string topic = UniqueTopic("mock-flow");
+  MockCluster cluster(2, topic, 2);
+  TempDir leader_dir, copy_dir;
+  auto leader = OpenRocks(leader_dir.path(), Durability::kOs);
+  const uint64_t head = AppendEvents(*leader, 2000, 10);
+  const std::vector<RecordedEvent> events = ReadLog(*leader);
+  // Even positions on partition 0 (fast), odd ones on partition 1, whose
+  // leader answers slowly: partition 0 alone would overflow the buffer.
+  std::vector<codec::KafkaMessage> even, odd;
+  for (const RecordedEvent& e : events) {
+    (e.position.value % 2 ? odd : even).push_back(codec::ToKafkaMessage(e));
+  }
+  rd_kafka_mock_partition_set_leader(cluster.get(), topic.c_str(), 0, 1);
+  rd_kafka_mock_partition_set_leader(cluster.get(), topic.c_str(), 1, 2);
+  ASSERT_TRUE(ProduceRaw(cluster.brokers(), topic, 0, even));
+  ASSERT_TRUE(ProduceRaw(cluster.brokers(), topic, 1, odd));
+  rd_kafka_mock_broker_set_rtt(cluster.get(), 2, 200);
+
+  auto copy = OpenRocks(copy_dir.path(), Durability::kOs);
+  auto follower = Follower::Start({.brokers = cluster.brokers(),
+                                   .topic = topic,
+                                   .max_buffered_events = 400,
+                                   .max_batch_events = 20},
+                                  *copy);
+  ASSERT_TRUE(follower.ok());
+  ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << (*follower)->stats().error;
+  EXPECT_GE((*follower)->stats().pauses, 1u);
+  EXPECT_EQ(copy->Head().hash, leader->Head().hash);
+}
+
 class KafkaMockFollowerTest : public ::testing::Test {
  protected:
   void SetUp() override {

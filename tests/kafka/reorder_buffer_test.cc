@@ -43,6 +43,9 @@ TEST(ReorderBufferTest, MergesPartitionsIntoPositionOrder) {
   b.MarkApplied(3);
   EXPECT_EQ(b.applied(), 4u);
   EXPECT_EQ(b.buffered(), 1u);
+  EXPECT_EQ(b.PartitionsPast(4), (std::vector<int32_t>{1}));
+  EXPECT_EQ(b.PartitionsPast(3), (std::vector<int32_t>{0, 1}));
+  EXPECT_TRUE(b.PartitionsPast(5).empty());
 }
 
 TEST(ReorderBufferTest, DropsRepeatsAndRefusesConflicts) {
