@@ -26,13 +26,8 @@ void CrmProjection::Apply(const eventstore::RecordedEvent& e) {
                        .recorded = e.recorded_time.micros(),
                        .subject = e.subject,
                        .actor = e.metadata.actor};
-  if (e.schema_version != route->schema_version) {
-    ++stats_.undecodable;
-    stats_.last_problem = "position " + std::to_string(e.position.value) + ": " + e.type +
-                          " has schema version " + std::to_string(e.schema_version);
-    return;
-  }
-  if (std::optional<std::string> problem = route->apply(*books_, meta, e.data)) {
+  if (std::optional<std::string> problem =
+          route->apply(*books_, meta, e.type, e.schema_version, e.data)) {
     ++stats_.undecodable;
     stats_.last_problem = "position " + std::to_string(e.position.value) + ": " + *problem;
     return;

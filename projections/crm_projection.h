@@ -1,8 +1,9 @@
 // CrmProjection: the one Projection that feeds every CRM read model. Each
-// event is decoded once — by the codec, with its simdjson decoder, into the
-// typed domain event its stored type names (a table from type to decoder,
-// no chain of string comparisons) — and then routed by std::visit to the
-// books that care. Its snapshot is the books' state; its checkpoint is the
+// event is decoded once — by the codec's event decoder (upcasters for old
+// schema versions, then simdjson), into the typed domain event its stored
+// type names, found through a table from type to decoder (no chain of
+// string comparisons) — and then routed by std::visit to the books that
+// care. Its snapshot is the books' state; its checkpoint is the
 // worker's.
 //
 // Events it cannot use are counted, never fatal: types no read model

@@ -4,7 +4,7 @@
 #include <utility>
 #include <variant>
 
-#include "codec/json_codec.h"
+#include "codec/event_codec.h"
 #include "domain/config/sales_process.h"
 #include "domain/customer/customer.h"
 #include "domain/opportunity/opportunity.h"
@@ -38,18 +38,19 @@ void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesProcessAggregat
   b.process.Apply(m, std::get<domain::SalesProcessConfigured>(e));
 }
 
+template <typename Variant>
+std::optional<std::string> DecodeAndApply(CrmBooks& books, const EventMeta& meta,
+                                          std::string_view type, uint32_t schema_version,
+                                          std::string_view data) {
+  auto decoded = codec::DecodeEvent<Variant>(type, schema_version, data);
+  if (!decoded.ok()) return std::string(type) + ": " + decoded.error().message;
+  ToBooks(books, meta, *decoded);
+  return std::nullopt;
+}
+
 template <typename Variant, typename E>
 void Register(Table& table) {
-  table.emplace(E::kType, EventRoute{
-      .schema_version = 1,
-      .apply = [](CrmBooks& books, const EventMeta& meta,
-                  std::string_view data) -> std::optional<std::string> {
-        // Stored events may carry negative amounts (reversals are facts).
-        auto decoded = codec::DecodeJsonFast<E>(data, {.allow_negative_money = true});
-        if (!decoded.ok()) return std::string(E::kType) + ": " + decoded.error().message;
-        ToBooks(books, meta, Variant(std::move(*decoded)));
-        return std::nullopt;
-      }});
+  table.emplace(E::kType, EventRoute{.apply = &DecodeAndApply<Variant>});
 }
 
 template <typename Variant, size_t... I>

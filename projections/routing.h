@@ -2,8 +2,9 @@
 //
 // Every event type of the aggregates the read models use is registered
 // once, from the aggregates' Event variants: its decoder is the codec's
-// strict simdjson decoder for that struct, and its sink routes the typed
-// event (std::visit inside each book) to the books that care.
+// event decoder for that aggregate (upcasting older schema versions, then
+// the strict simdjson path), and its sink routes the typed event
+// (std::visit inside each book) to the books that care.
 #pragma once
 
 #include <cstdint>
@@ -16,10 +17,10 @@
 namespace dealstream::projections {
 
 struct EventRoute {
-  uint32_t schema_version = 1;  // the payload version the decoder reads
-  // Decodes `data` and applies the event; a problem description on failure
-  // (nothing is applied then).
+  // Decodes `data` (stored with `schema_version`) as event `type` and
+  // applies it; a problem description on failure (nothing is applied then).
   std::optional<std::string> (*apply)(CrmBooks& books, const EventMeta& meta,
+                                      std::string_view type, uint32_t schema_version,
                                       std::string_view data) = nullptr;
 };
 

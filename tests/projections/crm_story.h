@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "base/time.h"
-#include "codec/json_codec.h"
+#include "codec/event_codec.h"
 #include "domain/config/sales_process.h"
 #include "domain/opportunity/opportunity_events.h"
 #include "domain/organisation/department_events.h"
@@ -74,10 +74,12 @@ class Story {
     if (log_ != nullptr) return AppendToLog(when, e);
     eventstore::RecordedEvent r{.position = {++position_},
                                 .stream = *eventstore::StreamName::Parse("story-1")};
-    r.type = std::string(E::kType);
+    codec::EncodedEvent encoded = codec::EncodeEventPayload(codec::StructInfoOf<E>(), &e);
+    r.type = std::move(encoded.type);
+    r.schema_version = encoded.schema_version;
     r.time = when;
     r.recorded_time = RecordedAt(position_);
-    r.data = codec::EncodeJson(e);
+    r.data = std::move(encoded.data);
     r.metadata.actor = actor_;
     projection_.Apply(r);
     EXPECT_EQ(projection_.stats().undecodable, 0u) << projection_.stats().last_problem;
@@ -236,9 +238,11 @@ class Story {
     const std::string category(type.substr(0, type.find('.')));
     eventstore::AppendRequest request{
         .stream = *eventstore::StreamName::Make(category, "story")};
+    codec::EncodedEvent encoded = codec::EncodeEventPayload(codec::StructInfoOf<E>(), &e);
     request.events.push_back(eventstore::ProposedEvent{
-        .type = std::string(E::kType), .subject = "story", .time = when,
-        .data = codec::EncodeJson(e), .metadata = {.actor = actor_}});
+        .type = std::move(encoded.type), .subject = "story", .time = when,
+        .schema_version = encoded.schema_version, .data = std::move(encoded.data),
+        .metadata = {.actor = actor_}});
     auto result = log_->Append(std::move(request));
     EXPECT_TRUE(result.ok());
     position_ = result.ok() ? result->last_position.value : position_;

@@ -10,7 +10,7 @@
 #include <map>
 #include <random>
 
-#include "codec/json_codec.h"
+#include "codec/event_codec.h"
 #include "crm_story.h"
 #include "eventstore/memory_event_log.h"
 #include "log_fixture.h"
@@ -66,10 +66,12 @@ class History {
   void Emit(eventstore::EventLog& log, const std::string& deal, int64_t time, const E& e,
             RawFact fact) {
     eventstore::AppendRequest r{.stream = *eventstore::StreamName::Make("opportunity", deal)};
-    r.events.push_back(eventstore::ProposedEvent{.type = std::string(E::kType),
+    codec::EncodedEvent encoded = codec::EncodeEventPayload(codec::StructInfoOf<E>(), &e);
+    r.events.push_back(eventstore::ProposedEvent{.type = std::move(encoded.type),
                                                  .subject = deal,
                                                  .time = Timestamp::FromMicros(time),
-                                                 .data = codec::EncodeJson(e)});
+                                                 .schema_version = encoded.schema_version,
+                                                 .data = std::move(encoded.data)});
     auto result = log.Append(std::move(r));
     ASSERT_TRUE(result.ok());
     fact.deal = deal;
