@@ -15,23 +15,24 @@ struct LineSpec {
 };
 
 const std::vector<LineSpec> kLines = {
-    {"Platform", "PLT",
+    {"Platform",
+     "PLT",
      {{"Dealstream Platform Standard", 48000},
       {"Dealstream Platform Enterprise", 120000},
       {"Analytics Add-on", 18000}}},
-    {"Hardware", "HW",
+    {"Hardware",
+     "HW",
      {{"Edge Gateway G2", 6500}, {"Sensor Kit 40", 2400}, {"Rack Server R7", 21000}}},
-    {"Services", "SVC",
+    {"Services",
+     "SVC",
      {{"Implementation Package", 35000},
       {"Premium Support (1 year)", 15000},
       {"Training Day", 3200}}},
 };
 
 const std::vector<std::pair<const char*, const char*>> kCompetitors = {
-    {"Northstar Software", "enterprise"},
-    {"Cobalt Systems", "mid-market"},
-    {"Helix Industrial", "manufacturing"},
-    {"Brightline CRM", "small business"},
+    {"Northstar Software", "enterprise"},  {"Cobalt Systems", "mid-market"},
+    {"Helix Industrial", "manufacturing"}, {"Brightline CRM", "small business"},
     {"Quantis Group", "enterprise"},
 };
 
@@ -52,7 +53,8 @@ std::vector<Script> BuildCatalogue(World& w) {
                     {"name", product.name},
                     {"list_price", Usd(product.price_cents)},
                     {"product_line", line.line}},
-                   "demo-admin", t});
+                   "demo-admin",
+                   t});
       // A mid-history price increase on some products.
       if (w.rng.Percent(40)) {
         product.price_cents = product.price_cents / 100 * 105;
@@ -60,7 +62,8 @@ std::vector<Script> BuildCatalogue(World& w) {
                      {{"product_id", product.id},
                       {"list_price", Usd(product.price_cents)},
                       {"reason", "annual price review"}},
-                     "demo-admin", w.WorkTime(Plus(w.start, 20 * kDay))});
+                     "demo-admin",
+                     w.WorkTime(Plus(w.start, 20 * kDay))});
       }
       w.products.push_back(std::move(product));
       scripts.push_back(std::move(s));
@@ -76,11 +79,12 @@ std::vector<Script> BuildCatalogue(World& w) {
                   {"strengths", "aggressive pricing, large installed base"},
                   {"weaknesses", "slow implementation, weak local support"},
                   {"market_segment", segment}},
-                 "demo-admin", Plus(t, kHour)});
+                 "demo-admin",
+                 Plus(t, kHour)});
     for (int k = 1; k <= 2; ++k) {
       const Product& ours = w.rng.Pick(w.products);
-      const std::string product_name = std::string(name).substr(0, std::string(name).find(' ')) +
-                                       " " + (k == 1 ? "One" : "Pro");
+      const std::string product_name =
+          std::string(name).substr(0, std::string(name).find(' ')) + " " + (k == 1 ? "One" : "Pro");
       s.push_back({"RegisterCompetingProduct",
                    {{"id", competitor.id + "-p" + std::to_string(k)},
                     {"competitor_id", competitor.id},
@@ -88,7 +92,8 @@ std::vector<Script> BuildCatalogue(World& w) {
                     {"price", Usd(ours.price_cents / 100 * w.rng.Between(80, 110))},
                     {"compared_to_product_id", ours.id},
                     {"specs", "comparable feature set"}},
-                   "demo-admin", Plus(t, kHour + k * kMinute)});
+                   "demo-admin",
+                   Plus(t, kHour + k * kMinute)});
       competitor.product_names.push_back(product_name);
     }
     w.competitors.push_back(std::move(competitor));

@@ -21,19 +21,21 @@ void AddContract(World& w, Script& s, const WonDeal& deal) {
                 {"payment_terms", "net 30"},
                 {"start_date", FormatDate(drafted)},
                 {"end_date", FormatDate(Plus(drafted, 365 * kDay))}},
-               deal.owner_id, t});
+               deal.owner_id,
+               t});
   t = Plus(t, 2 * kHour);
   s.push_back({"RequestContractApproval", {{"contract_id", id}}, deal.owner_id, t});
   t = w.WorkTime(Plus(t, w.rng.Between(1, 3) * kDay));
-  s.push_back({"ApproveContract", {{"contract_id", id}, {"comment", "terms within policy"}},
-               manager, t});
+  s.push_back(
+      {"ApproveContract", {{"contract_id", id}, {"comment", "terms within policy"}}, manager, t});
   t = w.WorkTime(Plus(t, w.rng.Between(2, 10) * kDay));
   const Timestamp signed_at = t;
   s.push_back({"SignContract",
                {{"contract_id", id},
                 {"signed_date", FormatDate(signed_at)},
                 {"customer_signatory", "Chief Executive"}},
-               deal.owner_id, t});
+               deal.owner_id,
+               t});
   // The execution plan, right after signature.
   const int count = static_cast<int>(w.rng.Between(1, 4));
   const Timestamp planned = Plus(signed_at, kHour);
@@ -47,11 +49,14 @@ void AddContract(World& w, Script& s, const WonDeal& deal) {
     amounts.push_back(amount);
     const Timestamp due_at = Plus(signed_at, (k * w.rng.Between(30, 60)) * kDay);
     due.emplace_back("i" + std::to_string(k), due_at.micros());
-    instalments.push_back(
-        {{"instalment_id", due.back().first}, {"due_date", FormatDate(due_at)}, {"amount", Usd(amount)}});
+    instalments.push_back({{"instalment_id", due.back().first},
+                           {"due_date", FormatDate(due_at)},
+                           {"amount", Usd(amount)}});
   }
-  s.push_back({"ScheduleContractInstalments", {{"contract_id", id}, {"instalments", instalments}},
-               deal.owner_id, planned});
+  s.push_back({"ScheduleContractInstalments",
+               {{"contract_id", id}, {"instalments", instalments}},
+               deal.owner_id,
+               planned});
   nlohmann::json batches = nlohmann::json::array();
   const int batch_count = deal.items.size() > 1 ? 2 : 1;
   for (int b = 1; b <= batch_count; ++b) {
@@ -66,20 +71,25 @@ void AddContract(World& w, Script& s, const WonDeal& deal) {
                        {"due_date", FormatDate(Plus(signed_at, b * 20 * kDay))},
                        {"items", items}});
   }
-  s.push_back({"ScheduleContractDeliveries", {{"contract_id", id}, {"deliveries", batches}},
-               deal.owner_id, Plus(planned, kMinute)});
+  s.push_back({"ScheduleContractDeliveries",
+               {{"contract_id", id}, {"deliveries", batches}},
+               deal.owner_id,
+               Plus(planned, kMinute)});
   Timestamp last = planned;
   for (int b = 1; b <= batch_count; ++b) {
     const Timestamp shipped = w.WorkTime(Plus(signed_at, (b * 20 - 2) * kDay));
     const Timestamp accepted = w.WorkTime(Plus(shipped, w.rng.Between(3, 8) * kDay));
     const std::string batch = "b" + std::to_string(b);
-    s.push_back({"RecordDeliveryShipped", {{"contract_id", id}, {"batch_id", batch}},
-                 deal.owner_id, shipped});
+    s.push_back({"RecordDeliveryShipped",
+                 {{"contract_id", id}, {"batch_id", batch}},
+                 deal.owner_id,
+                 shipped});
     s.push_back({"RecordDeliveryAccepted",
                  {{"contract_id", id},
                   {"batch_id", batch},
                   {"accepted_by_contact_id", deal.customer->contacts[0]}},
-                 deal.owner_id, accepted});
+                 deal.owner_id,
+                 accepted});
     if (accepted > last) last = accepted;
   }
   bool all_paid = true;
@@ -93,7 +103,8 @@ void AddContract(World& w, Script& s, const WonDeal& deal) {
                   {"amount", Usd(amounts[k])},
                   {"instalment_id", due[k].first},
                   {"due_date", FormatDate(due_at)}},
-                 w.finance_id, invoiced});
+                 w.finance_id,
+                 invoiced});
     // Most customers pay around the due date; some pay half; some not yet.
     const int behaviour = static_cast<int>(w.rng.Between(0, 99));
     const Timestamp paid_at = w.WorkTime(Plus(due_at, w.rng.Between(-8, 12) * kDay));
@@ -107,7 +118,8 @@ void AddContract(World& w, Script& s, const WonDeal& deal) {
                     {"instalment_id", due[k].first},
                     {"payment_id", "pay-" + std::to_string(k + 1)},
                     {"reference", "wire " + id + "-" + std::to_string(k + 1)}},
-                   w.finance_id, pay_at});
+                   w.finance_id,
+                   pay_at});
       if (pay_at > last) last = pay_at;
     }
     const bool paid_by_now = paid == amounts[k] && pay_at <= w.now;
@@ -115,8 +127,10 @@ void AddContract(World& w, Script& s, const WonDeal& deal) {
     if (planned <= w.now && due_at < w.now && !paid_by_now) ++w.overdue_instalments;
   }
   if (all_paid) {
-    s.push_back({"CompleteContract", {{"contract_id", id}},
-                 deal.owner_id, w.WorkTime(Plus(last, 5 * kDay))});
+    s.push_back({"CompleteContract",
+                 {{"contract_id", id}},
+                 deal.owner_id,
+                 w.WorkTime(Plus(last, 5 * kDay))});
   }
 }
 

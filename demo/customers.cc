@@ -14,9 +14,9 @@ constexpr int kCustomers = 320;
 const std::vector<std::string> kSizes = {"small", "medium", "large", "enterprise"};
 const std::vector<std::string> kSources = {"referral", "trade show", "website", "cold call",
                                            "partner"};
-const std::vector<std::string> kTitles = {"IT Manager", "Procurement Lead", "CFO",
-                                          "Operations Director", "Head of Engineering",
-                                          "Project Manager"};
+const std::vector<std::string> kTitles = {
+    "IT Manager",          "Procurement Lead",    "CFO",
+    "Operations Director", "Head of Engineering", "Project Manager"};
 // Roles of the committee members below its head.
 const std::vector<std::string> kRoles = {"influencer", "economic_buyer", "technical_evaluator",
                                          "user", "gatekeeper"};
@@ -25,8 +25,10 @@ const std::vector<std::string> kStances = {"champion", "supporter", "neutral", "
 std::string Slug(std::string text) {
   std::string out;
   for (char c : text) {
-    if (c >= 'A' && c <= 'Z') out += static_cast<char>(c - 'A' + 'a');
-    else if (c >= 'a' && c <= 'z') out += c;
+    if (c >= 'A' && c <= 'Z')
+      out += static_cast<char>(c - 'A' + 'a');
+    else if (c >= 'a' && c <= 'z')
+      out += c;
   }
   return out;
 }
@@ -59,7 +61,8 @@ std::vector<Script> RegisterCustomers(World& w) {
                   {"source", w.rng.Pick(kSources)},
                   {"phone", "+1-555-" + std::to_string(1000 + i)},
                   {"website", "https://www." + domain}},
-                 c.owner_id, c.registered});
+                 c.owner_id,
+                 c.registered});
     const int contacts = static_cast<int>(w.rng.Between(2, 4));
     Timestamp t = c.registered;
     for (int k = 1; k <= contacts; ++k) {
@@ -74,7 +77,8 @@ std::vector<Script> RegisterCustomers(World& w) {
                     {"email", Slug(person.substr(0, person.find(' '))) + "." +
                                   Slug(person.substr(person.find(' ') + 1)) + "@" + domain},
                     {"phone", "+1-555-" + std::to_string(2000 + i * 4 + k)}},
-                   c.owner_id, t});
+                   c.owner_id,
+                   t});
       c.contacts.push_back(contact_id);
       ++w.contacts;
     }
@@ -99,9 +103,11 @@ std::vector<Script> RegisterCustomers(World& w) {
     if (w.rng.Percent(30)) {
       w.deal_roles[static_cast<size_t>(i - 1)].push_back(
           {"ChangeContactStance",
-           {{"contact_id", c.contacts[0]}, {"stance", head_stance == "champion" ? "supporter" : "champion"},
+           {{"contact_id", c.contacts[0]},
+            {"stance", head_stance == "champion" ? "supporter" : "champion"},
             {"note", "convinced by the reference visit"}},
-           c.owner_id, w.WorkTime(Plus(c.registered, w.rng.Between(20, 60) * kDay))});
+           c.owner_id,
+           w.WorkTime(Plus(c.registered, w.rng.Between(20, 60) * kDay))});
     }
     w.customers.push_back(std::move(c));
     scripts.push_back(std::move(s));

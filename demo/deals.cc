@@ -12,13 +12,17 @@ namespace {
 
 constexpr int kOpportunities = 1050;
 
-const std::vector<std::string> kStages = {
-    "Prospecting",         "Qualification",       "Needs Analysis",
-    "Value Proposition",   "Identify Decision Makers", "Perception Analysis",
-    "Proposal/Price Quote", "Negotiation/Review"};
+const std::vector<std::string> kStages = {"Prospecting",
+                                          "Qualification",
+                                          "Needs Analysis",
+                                          "Value Proposition",
+                                          "Identify Decision Makers",
+                                          "Perception Analysis",
+                                          "Proposal/Price Quote",
+                                          "Negotiation/Review"};
 constexpr int kQuoteStage = 6;
-const std::vector<std::string> kLossReasons = {"price",  "product_fit", "competitor",
-                                               "relationship", "budget", "timing",
+const std::vector<std::string> kLossReasons = {"price",        "product_fit",      "competitor",
+                                               "relationship", "budget",           "timing",
                                                "no_decision",  "incumbent_renewed"};
 const std::vector<std::string> kSources = {"inbound", "referral", "trade show", "outbound",
                                            "partner"};
@@ -42,7 +46,9 @@ struct Deal {
     body["opportunity_id"] = id;
     s.push_back({type, std::move(body), actor, t});
   }
-  void Later(int min_days, int max_days) { t = w.WorkTime(Plus(t, w.rng.Between(min_days, max_days) * kDay)); }
+  void Later(int min_days, int max_days) {
+    t = w.WorkTime(Plus(t, w.rng.Between(min_days, max_days) * kDay));
+  }
   void Soon() { t = Plus(t, 20 * kMinute); }
 };
 
@@ -79,17 +85,18 @@ void Activity(Deal& d) {
   d.s.back().body["opportunity_id"] = d.id;
   if (!costs || !d.w.rng.Percent(70)) return;
   const std::string expense = "exp-" + d.id.substr(4) + "-" + activity_id;
-  d.s.push_back({"ClaimExpense",
-                 {{"id", expense},
-                  {"employee_id", assignee},
-                  {"category", d.w.rng.Percent(70) ? "travel" : "entertainment"},
-                  {"amount", Usd(cost)},
-                  {"incurred_on", FormatDate(done)},
-                  {"description", type + " at " + d.customer.id},
-                  {"related",
-                   {{"opportunity_id", d.id}, {"activity_id", activity_id},
-                    {"customer_id", d.customer.id}}}},
-                 assignee, Plus(done, kHour)});
+  d.s.push_back(
+      {"ClaimExpense",
+       {{"id", expense},
+        {"employee_id", assignee},
+        {"category", d.w.rng.Percent(70) ? "travel" : "entertainment"},
+        {"amount", Usd(cost)},
+        {"incurred_on", FormatDate(done)},
+        {"description", type + " at " + d.customer.id},
+        {"related",
+         {{"opportunity_id", d.id}, {"activity_id", activity_id}, {"customer_id", d.customer.id}}}},
+       assignee,
+       Plus(done, kHour)});
   const std::string approver =
       assignee == region.presales_id ? region.director_id : d.w.ManagerOf(d.customer);
   const Timestamp decided = d.w.WorkTime(Plus(done, d.w.rng.Between(1, 4) * kDay));
@@ -98,7 +105,8 @@ void Activity(Deal& d) {
   } else {
     d.s.push_back({"RejectExpense",
                    {{"expense_id", expense}, {"reason", "not covered by the travel policy"}},
-                   approver, decided});
+                   approver,
+                   decided});
   }
 }
 
@@ -179,8 +187,9 @@ std::vector<Script> RunDeals(World& w) {
     char id[16];
     std::snprintf(id, sizeof(id), "opp-%05d", n);
     const Team& team = w.regions[customer.region].teams[customer.team];
-    Deal d{w, s, customer, id, w.rng.Percent(80) ? customer.owner_id : w.rng.Pick(team.reps),
-           Timestamp{}};
+    Deal d{
+        w,          s, customer, id, w.rng.Percent(80) ? customer.owner_id : w.rng.Pick(team.reps),
+        Timestamp{}};
     const int64_t first_day = customer.registered.EpochDay() + 1;
     d.t = w.WorkTime(Timestamp::FromMicros(w.rng.Between(first_day, today - 1) * kDay));
     const Timestamp opened = d.t;
@@ -208,7 +217,8 @@ std::vector<Script> RunDeals(World& w) {
     if (w.rng.Percent(40)) {
       nlohmann::json plan = nlohmann::json::array();
       for (int k = 1; k < static_cast<int>(kStages.size()); ++k) {
-        plan.push_back({{"stage", kStages[k]}, {"planned_date", FormatDate(Plus(opened, k * 12 * kDay))}});
+        plan.push_back(
+            {{"stage", kStages[k]}, {"planned_date", FormatDate(Plus(opened, k * 12 * kDay))}});
       }
       d.Soon();
       d.Add("PlanOpportunityStages", {{"plan", plan}}, d.owner);
@@ -221,15 +231,22 @@ std::vector<Script> RunDeals(World& w) {
     // The buying committee of this deal, set on the contacts in a later phase.
     Script& roles = w.deal_roles[index];
     roles.push_back({"SetContactRole",
-                     {{"contact_id", customer.contacts[0]}, {"opportunity_id", d.id},
-                      {"role", "decision_maker"}, {"influence", 5},
+                     {{"contact_id", customer.contacts[0]},
+                      {"opportunity_id", d.id},
+                      {"role", "decision_maker"},
+                      {"influence", 5},
                       {"stance", w.rng.Percent(60) ? "supporter" : "neutral"}},
-                     d.owner, Plus(opened, kDay)});
+                     d.owner,
+                     Plus(opened, kDay)});
     roles.push_back({"SetContactRole",
-                     {{"contact_id", customer.contacts[1]}, {"opportunity_id", d.id},
-                      {"role", "technical_evaluator"}, {"influence", w.rng.Between(2, 4)},
-                      {"stance", "champion"}, {"reports_to", customer.contacts[0]}},
-                     d.owner, Plus(opened, kDay + kMinute)});
+                     {{"contact_id", customer.contacts[1]},
+                      {"opportunity_id", d.id},
+                      {"role", "technical_evaluator"},
+                      {"influence", w.rng.Between(2, 4)},
+                      {"stance", "champion"},
+                      {"reports_to", customer.contacts[0]}},
+                     d.owner,
+                     Plus(opened, kDay + kMinute)});
     // Fate: 0-37 won, 38-67 lost, 68-71 abandoned, otherwise still open.
     const int fate = static_cast<int>(w.rng.Between(0, 99));
     const int last_stage = fate < 38   ? 7

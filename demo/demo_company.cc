@@ -18,12 +18,9 @@ Result<DemoSummary> GenerateDemoCompany(commands::CommandService& service,
   // concurrently.
   using Phase = std::function<std::vector<Script>(World&)>;
   const std::vector<std::vector<Phase>> phases = {
-      {ConfigureAndOrganise},
-      {HireStaff},
-      {BuildCatalogue, StartCampaign},
-      {RegisterCustomers},
-      {RunDeals, ServiceAndMarketing},
-      {DealRoles, EndCampaign},
+      {ConfigureAndOrganise},          {HireStaff},
+      {BuildCatalogue, StartCampaign}, {RegisterCustomers},
+      {RunDeals, ServiceAndMarketing}, {DealRoles, EndCampaign},
   };
   for (const std::vector<Phase>& phase : phases) {
     std::vector<Script> scripts;

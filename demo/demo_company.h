@@ -36,8 +36,8 @@ struct DemoOptions {
 };
 
 struct DemoSummary {
-  uint64_t commands = 0;                        // all accepted commands
-  std::map<std::string, uint64_t> by_type;      // accepted commands per command type
+  uint64_t commands = 0;                    // all accepted commands
+  std::map<std::string, uint64_t> by_type;  // accepted commands per command type
   uint64_t employees = 0;
   uint64_t customers = 0;
   uint64_t contacts = 0;

@@ -7,23 +7,23 @@ namespace dealstream::demo {
 namespace {
 
 const std::vector<std::string> kFirst = {
-    "Anna",  "Ben",   "Chen",  "Dara",   "Elena", "Farid", "Grace", "Hiro",  "Ines",   "Jonas",
-    "Kira",  "Liam",  "Mei",   "Nadia",  "Omar",  "Priya", "Quinn", "Rosa",  "Sven",   "Tara",
-    "Umar",  "Vera",  "Wei",   "Xenia",  "Yusuf", "Zoe",   "Li",    "Marta", "Pavel",  "Sofia"};
+    "Anna", "Ben",  "Chen", "Dara",  "Elena", "Farid", "Grace", "Hiro",  "Ines",  "Jonas",
+    "Kira", "Liam", "Mei",  "Nadia", "Omar",  "Priya", "Quinn", "Rosa",  "Sven",  "Tara",
+    "Umar", "Vera", "Wei",  "Xenia", "Yusuf", "Zoe",   "Li",    "Marta", "Pavel", "Sofia"};
 const std::vector<std::string> kLast = {
-    "Andersen", "Brooks", "Castro", "Dubois", "Evans",  "Fischer", "Garcia", "Huang",
-    "Ito",      "Jensen", "Kowal",  "Larsen", "Moreau", "Novak",   "Okafor", "Patel",
-    "Qureshi",  "Rossi",  "Schmidt", "Tanaka", "Ulloa", "Varga",   "Wang",   "Yilmaz", "Zhang"};
+    "Andersen", "Brooks", "Castro", "Dubois", "Evans", "Fischer", "Garcia", "Huang",   "Ito",
+    "Jensen",   "Kowal",  "Larsen", "Moreau", "Novak", "Okafor",  "Patel",  "Qureshi", "Rossi",
+    "Schmidt",  "Tanaka", "Ulloa",  "Varga",  "Wang",  "Yilmaz",  "Zhang"};
 const std::vector<std::string> kStem = {
-    "Apex",  "Blue River", "Cedar", "Delta",   "Evergreen", "Falcon", "Granite", "Harbor",
-    "Iron",  "Juniper",    "Keystone", "Lumen", "Meridian", "Northwind", "Orion", "Pioneer",
-    "Quartz", "Redwood",   "Summit", "Titan",  "Unity",    "Vertex",  "Westfield", "Zenith"};
-const std::vector<std::string> kKind = {"Logistics", "Manufacturing", "Health", "Energy",
-                                        "Foods",     "Retail",        "Bank",   "Telecom",
+    "Apex",   "Blue River", "Cedar",    "Delta", "Evergreen", "Falcon",    "Granite",   "Harbor",
+    "Iron",   "Juniper",    "Keystone", "Lumen", "Meridian",  "Northwind", "Orion",     "Pioneer",
+    "Quartz", "Redwood",    "Summit",   "Titan", "Unity",     "Vertex",    "Westfield", "Zenith"};
+const std::vector<std::string> kKind = {"Logistics", "Manufacturing", "Health",  "Energy",
+                                        "Foods",     "Retail",        "Bank",    "Telecom",
                                         "Motors",    "Chemicals",     "Systems", "Utilities"};
 const std::vector<std::string> kSuffix = {"Inc.", "Ltd.", "Group", "GmbH", "Co.", "S.A."};
-const std::vector<std::string> kIndustry = {"manufacturing", "healthcare", "energy",
-                                            "retail",        "finance",    "telecom",
+const std::vector<std::string> kIndustry = {"manufacturing", "healthcare",    "energy",
+                                            "retail",        "finance",       "telecom",
                                             "logistics",     "public sector", "education"};
 
 }  // namespace

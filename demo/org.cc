@@ -11,18 +11,20 @@ namespace {
 
 const char* const kRegionNames[] = {"North", "South", "East", "West"};
 
-Step Hire(World& w, const std::string& id, const std::string& department,
-          const std::string& role, const std::string& manager, Timestamp at) {
-  nlohmann::json body = {{"id", id}, {"name", PersonName(w.rng)},
-                         {"department_id", department}, {"role", role}};
+Step Hire(World& w, const std::string& id, const std::string& department, const std::string& role,
+          const std::string& manager, Timestamp at) {
+  nlohmann::json body = {
+      {"id", id}, {"name", PersonName(w.rng)}, {"department_id", department}, {"role", role}};
   if (!manager.empty()) body["manager_id"] = manager;
   ++w.employees;
   return {"HireEmployee", body, "demo-admin", at};
 }
 
 Step AssignManager(const std::string& department, const std::string& manager, Timestamp at) {
-  return {"AssignDepartmentManager", {{"department_id", department}, {"manager_id", manager}},
-          "demo-admin", at};
+  return {"AssignDepartmentManager",
+          {{"department_id", department}, {"manager_id", manager}},
+          "demo-admin",
+          at};
 }
 
 // Calendar quarters overlapping [from, to]: ("2024-Q3", first day).
@@ -52,7 +54,8 @@ void AddTargets(World& w, Script& script, const std::string& subject_field,
                        {subject_field, subject},
                        {"period", period},
                        {"amount", Usd(amount)}},
-                      "demo-admin", at});
+                      "demo-admin",
+                      at});
   }
 }
 
@@ -66,9 +69,10 @@ std::vector<Script> ConfigureAndOrganise(World& w) {
                {{"reasons",
                  {"price", "product_fit", "competitor", "relationship", "budget", "timing",
                   "no_decision", "incumbent_renewed"}}},
-               "demo-admin", tick()});
-  s.push_back({"CreateDepartment", {{"id", "dept-hq"}, {"name", "Headquarters"}}, "demo-admin",
+               "demo-admin",
                tick()});
+  s.push_back(
+      {"CreateDepartment", {{"id", "dept-hq"}, {"name", "Headquarters"}}, "demo-admin", tick()});
   w.ceo_id = "emp-ceo";
   s.push_back(Hire(w, w.ceo_id, "dept-hq", "director", "", tick()));
   s.push_back(AssignManager("dept-hq", w.ceo_id, tick()));
@@ -83,7 +87,8 @@ std::vector<Script> ConfigureAndOrganise(World& w) {
                  {{"id", region.department_id},
                   {"name", region.name + " Region"},
                   {"parent_id", "dept-hq"}},
-                 "demo-admin", tick()});
+                 "demo-admin",
+                 tick()});
     region.director_id = "emp-" + lower + "-director";
     s.push_back(Hire(w, region.director_id, region.department_id, "director", w.ceo_id, tick()));
     s.push_back(AssignManager(region.department_id, region.director_id, tick()));
@@ -95,10 +100,11 @@ std::vector<Script> ConfigureAndOrganise(World& w) {
                    {{"id", team.department_id},
                     {"name", region.name + " Sales Team " + std::to_string(k)},
                     {"parent_id", region.department_id}},
-                   "demo-admin", tick()});
+                   "demo-admin",
+                   tick()});
       team.manager_id = "emp-" + lower + "-t" + std::to_string(k) + "-manager";
-      s.push_back(Hire(w, team.manager_id, team.department_id, "manager", region.director_id,
-                       tick()));
+      s.push_back(
+          Hire(w, team.manager_id, team.department_id, "manager", region.director_id, tick()));
       s.push_back(AssignManager(team.department_id, team.manager_id, tick()));
       region.teams.push_back(std::move(team));
     }
@@ -135,8 +141,8 @@ std::vector<Script> HireStaff(World& w) {
       Team& team = region.teams[k];
       const int reps = static_cast<int>(w.rng.Between(3, 5));
       for (int i = 1; i <= reps; ++i) {
-        const std::string id = "emp-" + prefix + "-t" + std::to_string(k + 1) + "-rep" +
-                               std::to_string(i);
+        const std::string id =
+            "emp-" + prefix + "-t" + std::to_string(k + 1) + "-rep" + std::to_string(i);
         const Timestamp hired = staff(id, team.department_id, "sales", team.manager_id);
         AddTargets(w, scripts.back(), "employee_id", id, 30000000, hired);
         team.reps.push_back(id);

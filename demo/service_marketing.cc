@@ -55,8 +55,10 @@ Script ServiceRequest(World& w, int n) {
   Script s;
   s.push_back({"OpenServiceRequest", open, region.service_id, t});
   t = Plus(t, w.rng.Between(1, 6) * kHour);
-  s.push_back({"AssignServiceRequest", {{"service_request_id", id}, {"assignee_id", region.service_id}},
-               region.director_id, t});
+  s.push_back({"AssignServiceRequest",
+               {{"service_request_id", id}, {"assignee_id", region.service_id}},
+               region.director_id,
+               t});
   if (type == "complaint" && w.rng.Percent(40)) {
     t = w.WorkTime(Plus(t, kDay));
     s.push_back({"EscalateServiceRequest",
@@ -64,19 +66,23 @@ Script ServiceRequest(World& w, int n) {
                   {"reason", "customer threatens to withhold payment"},
                   {"priority", "urgent"},
                   {"escalated_to_id", region.director_id}},
-                 region.service_id, t});
+                 region.service_id,
+                 t});
   }
   t = w.WorkTime(Plus(t, w.rng.Between(1, 9) * kDay));
-  s.push_back({"ResolveServiceRequest",
-               {{"service_request_id", id}, {"resolution", "handled and confirmed with the customer"}},
-               region.service_id, t});
+  s.push_back(
+      {"ResolveServiceRequest",
+       {{"service_request_id", id}, {"resolution", "handled and confirmed with the customer"}},
+       region.service_id,
+       t});
   t = w.WorkTime(Plus(t, w.rng.Between(1, 3) * kDay));
-  const int satisfaction = type == "praise" ? 5 : type == "complaint"
-                                                     ? static_cast<int>(w.rng.Between(1, 4))
-                                                     : static_cast<int>(w.rng.Between(3, 5));
+  const int satisfaction = type == "praise"      ? 5
+                           : type == "complaint" ? static_cast<int>(w.rng.Between(1, 4))
+                                                 : static_cast<int>(w.rng.Between(3, 5));
   s.push_back({"CloseServiceRequest",
                {{"service_request_id", id}, {"satisfaction", satisfaction}},
-               region.service_id, t});
+               region.service_id,
+               t});
   return s;
 }
 
@@ -94,22 +100,27 @@ std::vector<Script> ServiceAndMarketing(World& w) {
     const std::string owner = w.rng.Pick(region.teams.front().reps);
     Timestamp t = w.WorkTime(Plus(launched, (1 + n * 2) * kDay));
     Script s;
-    s.push_back({"CaptureLead",
-                 {{"id", id},
-                  {"campaign_id", campaign},
-                  {"company", "Prospect " + std::to_string(n) + " " + PersonName(w.rng).substr(0, 3) + " Ltd."},
-                  {"contact_name", PersonName(w.rng)},
-                  {"email", "contact" + std::to_string(n) + "@prospect" + std::to_string(n) + ".example"},
-                  {"interest", "predictive maintenance"},
-                  {"source", "webinar"},
-                  {"owner_id", owner}},
-                 w.marketing_id, t});
+    s.push_back(
+        {"CaptureLead",
+         {{"id", id},
+          {"campaign_id", campaign},
+          {"company",
+           "Prospect " + std::to_string(n) + " " + PersonName(w.rng).substr(0, 3) + " Ltd."},
+          {"contact_name", PersonName(w.rng)},
+          {"email", "contact" + std::to_string(n) + "@prospect" + std::to_string(n) + ".example"},
+          {"interest", "predictive maintenance"},
+          {"source", "webinar"},
+          {"owner_id", owner}},
+         w.marketing_id,
+         t});
     const int fate = static_cast<int>(w.rng.Between(0, 99));
     t = w.WorkTime(Plus(t, w.rng.Between(2, 10) * kDay));
     if (fate < 20) {
-      s.push_back({"DisqualifyLead", {{"lead_id", id}, {"reason", "no budget this year"}}, owner, t});
+      s.push_back(
+          {"DisqualifyLead", {{"lead_id", id}, {"reason", "no budget this year"}}, owner, t});
     } else if (fate < 70) {
-      s.push_back({"QualifyLead", {{"lead_id", id}, {"note", "budget and need confirmed"}}, owner, t});
+      s.push_back(
+          {"QualifyLead", {{"lead_id", id}, {"note", "budget and need confirmed"}}, owner, t});
       if (fate < 45) {
         t = w.WorkTime(Plus(t, w.rng.Between(3, 12) * kDay));
         s.push_back({"ConvertLead",
@@ -120,7 +131,8 @@ std::vector<Script> ServiceAndMarketing(World& w) {
                       {"customer_id", "cust-" + id},
                       {"contact_id", "cust-" + id + "-ct1"},
                       {"opportunity_id", "opp-" + id}},
-                     owner, t});
+                     owner,
+                     t});
       }
     }
     scripts.push_back(std::move(s));

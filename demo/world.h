@@ -101,7 +101,7 @@ std::vector<Script> RegisterCustomers(World& world);     // customers, contacts,
 std::vector<Script> RunDeals(World& world);              // opportunities, contracts, expenses
 std::vector<Script> DealRoles(World& world);             // deal_roles, one script per customer
 std::vector<Script> StartCampaign(World& world);
-std::vector<Script> ServiceAndMarketing(World& world);   // service requests, leads
+std::vector<Script> ServiceAndMarketing(World& world);  // service requests, leads
 std::vector<Script> EndCampaign(World& world);
 
 }  // namespace dealstream::demo

@@ -7,10 +7,9 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <tuple>
-
-#include <nlohmann/json.hpp>
 
 #include "commands/log_command_service.h"
 #include "log_fixture.h"
@@ -29,8 +28,7 @@ struct Generated {
   std::vector<RecordedEvent> events;  // the whole log, in position order
 };
 
-Generated Generate(uint64_t seed,
-                   eventstore::Durability durability = eventstore::Durability::kOs) {
+Generated Generate(uint64_t seed, eventstore::Durability durability = eventstore::Durability::kOs) {
   TempDir dir;
   auto log = OpenRocks(dir.path(), durability);
   commands::LogCommandService service(*log);
@@ -84,26 +82,44 @@ TEST(DemoCompanyTest, HasTheMinimumOfEveryRecordType) {
     streams[std::string(e.stream.category())].insert(e.stream.str());
     ++types[e.type];
   }
-  const std::map<std::string, size_t> minimum = {
-      {"department", 7},    {"employee", 30},        {"sales_target", 150},
-      {"budget", 12},       {"product", 9},          {"competitor", 5},
-      {"competing_product", 10}, {"customer", 300},  {"contact", 600},
-      {"opportunity", 1000}, {"contract", 250},      {"expense", 200},
-      {"service_request", 150}, {"campaign", 1},     {"lead", 30},
-      {"config", 1}};
+  const std::map<std::string, size_t> minimum = {{"department", 7},
+                                                 {"employee", 30},
+                                                 {"sales_target", 150},
+                                                 {"budget", 12},
+                                                 {"product", 9},
+                                                 {"competitor", 5},
+                                                 {"competing_product", 10},
+                                                 {"customer", 300},
+                                                 {"contact", 600},
+                                                 {"opportunity", 1000},
+                                                 {"contract", 250},
+                                                 {"expense", 200},
+                                                 {"service_request", 150},
+                                                 {"campaign", 1},
+                                                 {"lead", 30},
+                                                 {"config", 1}};
   for (const auto& [category, count] : minimum) {
     EXPECT_GE(streams[category].size(), count) << category;
   }
   const std::map<std::string, int> minimum_events = {
-      {"crm.opportunity.stage_advanced.v1", 3000}, {"crm.opportunity.stages_planned.v1", 300},
-      {"crm.opportunity.activity_completed.v1", 2000}, {"crm.opportunity.quote_approved.v1", 300},
-      {"crm.opportunity.quote_rejected.v1", 30},   {"crm.opportunity.competitor_recorded.v1", 400},
-      {"crm.opportunity.won.v1", 250},             {"crm.opportunity.lost.v1", 200},
-      {"crm.opportunity.reopened.v1", 5},          {"crm.contact.role_assigned.v1", 1000},
-      {"crm.contract.approved.v1", 250},           {"crm.contract.signed.v1", 250},
-      {"crm.contract.instalments_scheduled.v1", 250}, {"crm.contract.payment_received.v1", 300},
-      {"crm.contract.delivery_accepted.v1", 250},  {"crm.expense.approved.v1", 150},
-      {"crm.expense.rejected.v1", 10},             {"crm.service_request.closed.v1", 150}};
+      {"crm.opportunity.stage_advanced.v1", 3000},
+      {"crm.opportunity.stages_planned.v1", 300},
+      {"crm.opportunity.activity_completed.v1", 2000},
+      {"crm.opportunity.quote_approved.v1", 300},
+      {"crm.opportunity.quote_rejected.v1", 30},
+      {"crm.opportunity.competitor_recorded.v1", 400},
+      {"crm.opportunity.won.v1", 250},
+      {"crm.opportunity.lost.v1", 200},
+      {"crm.opportunity.reopened.v1", 5},
+      {"crm.contact.role_assigned.v1", 1000},
+      {"crm.contract.approved.v1", 250},
+      {"crm.contract.signed.v1", 250},
+      {"crm.contract.instalments_scheduled.v1", 250},
+      {"crm.contract.payment_received.v1", 300},
+      {"crm.contract.delivery_accepted.v1", 250},
+      {"crm.expense.approved.v1", 150},
+      {"crm.expense.rejected.v1", 10},
+      {"crm.service_request.closed.v1", 150}};
   for (const auto& [type, count] : minimum_events) EXPECT_GE(types[type], count) << type;
 }
 
@@ -126,10 +142,10 @@ TEST(DemoCompanyTest, OpenDealsSpanEveryStageAndTimesAreOrderedAndPast) {
   }
   std::map<std::string, int> per_stage;
   for (const auto& [stream, name] : stage) ++per_stage[name];
-  for (const char* name : {"Prospecting", "Qualification", "Needs Analysis", "Value Proposition",
-                           "Identify Decision Makers", "Perception Analysis",
-                           "Proposal/Price Quote", "Negotiation/Review", "Closed Won",
-                           "Closed Lost", "abandoned"}) {
+  for (const char* name :
+       {"Prospecting", "Qualification", "Needs Analysis", "Value Proposition",
+        "Identify Decision Makers", "Perception Analysis", "Proposal/Price Quote",
+        "Negotiation/Review", "Closed Won", "Closed Lost", "abandoned"}) {
     EXPECT_GE(per_stage[name], 5) << name;
   }
 }
