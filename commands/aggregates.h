@@ -18,11 +18,15 @@
 #include "domain/customer/customer.h"
 #include "domain/expense/budget.h"
 #include "domain/expense/expense.h"
+#include "domain/marketing/campaign.h"
+#include "domain/marketing/lead.h"
 #include "domain/opportunity/opportunity.h"
 #include "domain/organisation/department.h"
 #include "domain/organisation/employee.h"
 #include "domain/organisation/partner.h"
 #include "domain/organisation/sales_target.h"
+#include "domain/service/care_plan.h"
+#include "domain/service/service_request.h"
 
 namespace dealstream::commands {
 
@@ -37,7 +41,9 @@ using AllAggregates =
                   domain::CustomerAggregate, domain::ContactAggregate,
                   domain::CompetitorAggregate, domain::CompetingProductAggregate,
                   domain::ProductAggregate, domain::OpportunityAggregate,
-                  domain::ContractAggregate, domain::BudgetAggregate, domain::ExpenseAggregate>;
+                  domain::ContractAggregate, domain::BudgetAggregate, domain::ExpenseAggregate,
+                  domain::ServiceRequestAggregate, domain::CarePlanAggregate,
+                  domain::CampaignAggregate, domain::LeadAggregate>;
 
 // One AggregateRunner per aggregate type, sharing the log.
 template <typename List>

@@ -2,7 +2,7 @@
 // the target, load, authorize, decide, append — and reports the outcome.
 //
 // Internal to the commands module: included only by the registry sources,
-// because it pulls in the JSON DOM.
+// because it instantiates the codec for every command type.
 #pragma once
 
 #include <functional>
@@ -13,7 +13,8 @@
 #include <utility>
 
 #include "base/uuid.h"
-#include "codec/json_dom.h"
+#include "codec/command_codec.h"
+#include "codec/event_codec.h"
 #include "codec/type_info.h"
 #include "commands/aggregate_runner.h"
 #include "commands/command_service.h"
@@ -26,7 +27,6 @@ namespace dealstream::commands {
 // One command on its way through the service; shared across retries.
 struct PreparedCommand {
   CommandRequest request;
-  nlohmann::json body;     // the request body without occurred_at
   Timestamp business_time;  // occurred_at, or the arrival time
   std::string fingerprint;  // digest of type + canonical body, for idempotency
   int attempt = 0;
@@ -63,12 +63,14 @@ class TypedCommandHandler final : public CommandHandler {
       : env_(std::move(env)), runner_(runner) {}
 
   void Execute(std::shared_ptr<PreparedCommand> p, Done done) override {
-    C command{};
-    if (auto error = codec::DecodeDom(p->body, codec::StructInfoOf<C>(), &command)) {
-      return done(Unexpected(FromFieldError(*error)));
-    }
+    // Strict parsing, validation against the command's JSON Schema, typed
+    // decoding: all in the codec.
+    auto decoded = codec::DecodeCommand<typename A::Command>(C::kType, p->request.body);
+    if (!decoded.ok()) return done(Unexpected(FromFieldError(decoded.error())));
+    C command = std::get<C>(std::move(decoded->command));
     auto id = ResolveId(command);
     if (!id.ok()) return done(Unexpected(id.error()));
+    FillGeneratedIds(command);
     auto stream = eventstore::StreamName::Make(A::kCategory, *id);
     if (!stream.ok()) {
       return done(Unexpected(CommandError{CommandError::Kind::kInvalid, "invalid_id",
@@ -106,12 +108,9 @@ class TypedCommandHandler final : public CommandHandler {
         .request_fingerprint = p->fingerprint};
     for (const auto& event : *decision) {
       A::Evolve(next.state, event, p->business_time);
-      eventstore::ProposedEvent proposed = ToProposedEvent(event);
-      proposed.subject = *id;
-      proposed.time = p->business_time;
-      proposed.metadata = {request.actor, request.correlation_id, request.causation_id,
-                           std::string(C::kType)};
-      append.events.push_back(std::move(proposed));
+      append.events.push_back(codec::ToProposedEvent(
+          event, *id, p->business_time,
+          {request.actor, request.correlation_id, request.causation_id, std::string(C::kType)}));
     }
     if (append.events.empty()) {
       return done(CommandOk{*id, stream->str(), loaded->version, 0, {}, false});
@@ -164,6 +163,23 @@ class TypedCommandHandler final : public CommandHandler {
                                        std::string(C::kTargetField) + " is required"});
       }
       return *id;
+    }
+  }
+
+  // Commands that name records they will cause to be created (kGeneratedIds)
+  // get fresh ids for those left empty, before deciding, so the ids are
+  // fixed in the events.
+  static void FillGeneratedIds(C& command) {
+    if constexpr (requires { C::kGeneratedIds; }) {
+      domain::ForEachField<C>([&](const auto& field) {
+        auto& member = command.*(field.member);
+        using M = std::decay_t<decltype(member)>;
+        if constexpr (std::is_same_v<M, std::optional<domain::Id>>) {
+          for (std::string_view name : C::kGeneratedIds) {
+            if (field.name == name && !member) member = domain::Id{NewUuidV7(Now())};
+          }
+        }
+      });
     }
   }
 

@@ -109,7 +109,6 @@ void LogCommandService::ExecuteAsync(CommandRequest request,
                                           std::nullopt}));
     }
     prepared->business_time = *when;
-    parsed->erase(it);
   }
 
   if (request.idempotency_key) {
@@ -131,7 +130,6 @@ void LogCommandService::ExecuteAsync(CommandRequest request,
   }
   if (request.correlation_id.empty()) request.correlation_id = NewUuidV7(Now());
   prepared->request = std::move(request);
-  prepared->body = std::move(*parsed);
   handler->second->Execute(std::move(prepared), std::move(done));
 }
 

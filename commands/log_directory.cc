@@ -45,7 +45,8 @@ LogDirectory::LogDirectory(const eventstore::EventLog& log, Runners& runners)
                 {"opportunity", &LogDirectory::TrackOpportunity},
                 {"product", &LogDirectory::TrackProduct},
                 {"budget", &LogDirectory::TrackBudget},
-                {"sales_target", &LogDirectory::TrackSalesTarget}} {
+                {"sales_target", &LogDirectory::TrackSalesTarget},
+                {"service_request", &LogDirectory::TrackServiceRequest}} {
   eventstore::ReadFilter filter;
   for (const auto& [category, tracker] : trackers_) filter.categories.push_back(category);
   subscription_ = std::make_unique<eventstore::CatchUpSubscription>(
@@ -118,6 +119,16 @@ void LogDirectory::TrackSalesTarget(const Id& id) {
   targets_by_subject_.Set(id.value, key);
 }
 
+void LogDirectory::TrackServiceRequest(const Id& id) {
+  auto state = LoadState<domain::ServiceRequestAggregate>(runners_, id);
+  std::optional<std::string> assignee;
+  if (state && state->status != domain::ServiceRequestStatus::kClosed && state->assignee_id) {
+    assignee = state->assignee_id->value;
+  }
+  std::lock_guard lock(mu_);
+  requests_by_assignee_.Set(id.value, assignee);
+}
+
 std::optional<domain::DepartmentFacts> LogDirectory::FindDepartment(const Id& id) const {
   auto state = LoadState<domain::DepartmentAggregate>(runners_, id);
   return state ? domain::FactsOf(*state) : std::nullopt;
@@ -167,9 +178,8 @@ std::optional<domain::CompetingProductFacts> LogDirectory::FindCompetingProduct(
   return state ? domain::FactsOf(*state) : std::nullopt;
 }
 
-std::optional<domain::CampaignFacts> LogDirectory::FindCampaign(const Id&) const {
-  // Campaigns are not part of the aggregates the service runs yet.
-  return std::nullopt;
+std::optional<domain::CampaignFacts> LogDirectory::FindCampaign(const Id& id) const {
+  return FindFacts<domain::CampaignAggregate, domain::CampaignFacts>(runners_, id);
 }
 
 domain::SalesProcessFacts LogDirectory::SalesProcess() const {
@@ -209,6 +219,9 @@ domain::OpenWork LogDirectory::OpenWorkOf(const Id& employee_id) const {
   }
   for (const std::string& id : opportunities_by_owner_.RecordsOf(employee_id.value)) {
     work.opportunities.push_back(IdOf(id));
+  }
+  for (const std::string& id : requests_by_assignee_.RecordsOf(employee_id.value)) {
+    work.service_requests.push_back(IdOf(id));
   }
   return work;
 }

@@ -69,6 +69,7 @@ class LogDirectory final : public domain::Directory {
   void TrackProduct(const domain::Id& id);
   void TrackBudget(const domain::Id& id);
   void TrackSalesTarget(const domain::Id& id);
+  void TrackServiceRequest(const domain::Id& id);
 
   Runners& runners_;
   // Which index to refresh for a record of each category.
@@ -78,6 +79,7 @@ class LogDirectory final : public domain::Directory {
   KeyedIndex employees_by_department_; // active employees
   KeyedIndex customers_by_owner_;      // neither archived nor merged
   KeyedIndex opportunities_by_owner_;  // open opportunities
+  KeyedIndex requests_by_assignee_;    // service requests not closed
   KeyedIndex products_by_sku_;
   KeyedIndex budgets_by_scope_;        // key: scope|scope_id|period
   KeyedIndex targets_by_subject_;      // key: kind|subject_id|period

@@ -36,8 +36,10 @@ void CatchUpSubscription::Run() {
     }
     for (const RecordedEvent& e : read->events) {
       if (stop_.load()) return;
+      const bool go_on = handler_(e);
+      // Only now is the event handled: next() never runs ahead of the handler.
       next_.store(e.position.value + 1);
-      if (!handler_(e)) {
+      if (!go_on) {
         stop_.store(true);
         return;
       }

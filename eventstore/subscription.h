@@ -31,7 +31,8 @@ class CatchUpSubscription {
   CatchUpSubscription& operator=(const CatchUpSubscription&) = delete;
 
   void Stop();
-  // The next position to be read: everything before it was delivered.
+  // The next position to be read: every event before it was handled (the
+  // handler returned).
   GlobalPosition next() const { return GlobalPosition{next_.load()}; }
   // True once the subscription has reached the head at least once.
   bool caught_up() const { return caught_up_.load(); }
