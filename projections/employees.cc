@@ -131,7 +131,9 @@ EmployeesView BuildEmployees(const CrmBooks& books, const Scope& scope) {
     list(e.id, e.name, books.org.DepartmentOf(e.id, vis), *active != 0);
   }
   for (const auto& [key, value] : cells) {
-    if (books.org.FindEmployee(key.owner) == nullptr) list(key.owner, "", 0, true);
+    if (value.count != 0 && books.org.FindEmployee(key.owner) == nullptr) {
+      list(key.owner, "", 0, true);
+    }
   }
 
   for (const auto& [key, value] : cells) {

@@ -35,7 +35,7 @@ ForecastView BuildForecast(const CrmBooks& books, const Scope& scope, Granularit
   std::map<std::pair<int32_t, int>, Sum> forecast;
   std::map<int32_t, std::pair<Sum, Sum>> won_lost;
   for (const auto& [key, value] : cells) {
-    if (key.currency != *currency || !AllowsCell(scope, key)) continue;
+    if (value.count == 0 || key.currency != *currency || !AllowsCell(scope, key)) continue;
     const int32_t bucket = BucketStart(key.month, granularity);
     const auto status = static_cast<DealStatus>(key.status);
     if (status == DealStatus::kOpen || status == DealStatus::kWon) {

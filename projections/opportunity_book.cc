@@ -85,7 +85,21 @@ void AddToCells(CellTable& cells, const DealState& s, int sign) {
   v.count += sign;
   v.amount += sign * s.amount;
   v.weighted += static_cast<__int128>(sign) * s.amount * s.probability;
-  if (v.count == 0) cells.erase(key);
+  // Emptied cells stay: deals move between a bounded set of cells, and
+  // erasing and re-inserting them on every stage change would cost an
+  // allocation per event. Readers skip cells whose count is 0.
+}
+
+bool SameCells(const CellTable& a, const CellTable& b) {
+  auto covered = [](const CellTable& x, const CellTable& y) {
+    for (const auto& [key, value] : x) {
+      if (value.count == 0 && value.amount == 0 && value.weighted == 0) continue;
+      auto it = y.find(key);
+      if (it == y.end() || !(it->second == value)) return false;
+    }
+    return true;
+  };
+  return covered(a, b) && covered(b, a);
 }
 
 uint16_t OpportunityBook::Stage(std::string_view name) {

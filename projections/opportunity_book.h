@@ -178,6 +178,9 @@ class OpportunityBook {
 };
 
 // Adds (sign = +1) or removes (sign = −1) a deal state's contribution.
+// Cells that become empty are kept (count 0).
 void AddToCells(CellTable& cells, const DealState& s, int sign);
+// Equal as aggregates: the same non-empty cells with the same values.
+bool SameCells(const CellTable& a, const CellTable& b);
 
 }  // namespace dealstream::projections

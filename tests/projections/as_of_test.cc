@@ -107,8 +107,8 @@ TEST_F(AsOfTest, TheFoldAtTheEndOfTimeEqualsTheIncrementalNowView) {
   story_.Reopen("2017-04-02", "d3", "Negotiation/Review", Usd(180000));
   story_.Revise("2017-01-06", "d1", Usd(120000));
   const Visibility end_of_time{.max_time = Timestamp::Max(), .max_position = UINT64_MAX - 1};
-  EXPECT_EQ(story_.books().opportunities.BuildCells(end_of_time),
-            story_.books().opportunities.now_cells());
+  EXPECT_TRUE(SameCells(story_.books().opportunities.BuildCells(end_of_time),
+                        story_.books().opportunities.now_cells()));
 }
 
 TEST_F(AsOfTest, PipelineAnalysisConversionDaysInStageAndCycleLength) {
