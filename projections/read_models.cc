@@ -78,3 +78,11 @@ Result<EmployeesView> ReadModels::Employees(const AsOf& at, const Filters& filte
 }
 
 }  // namespace dealstream::projections
+
+namespace dealstream::projections {
+
+Result<LifecycleView> ReadModels::Lifecycle(const AsOf& at, const Filters& filters) const {
+  return Query(at, filters, [](const CrmBooks& b, const Scope& s) { return BuildLifecycle(b, s); });
+}
+
+}  // namespace dealstream::projections

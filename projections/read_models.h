@@ -28,6 +28,7 @@
 #include "projections/employees.h"
 #include "projections/forecast.h"
 #include "projections/funnel.h"
+#include "projections/lifecycle.h"
 #include "projections/pipeline_analysis.h"
 #include "projections/scope.h"
 #include "projections/snapshot_store.h"
@@ -51,6 +52,7 @@ class ReadModels {
                                 Granularity granularity = Granularity::kQuarter) const;
   Result<PipelineAnalysisView> PipelineAnalysis(const AsOf& at, const Filters& filters) const;
   Result<EmployeesView> Employees(const AsOf& at, const Filters& filters) const;
+  Result<LifecycleView> Lifecycle(const AsOf& at, const Filters& filters) const;
 
   // Ownership facts for the API's data scopes.
   const api::ScopeResolver& scope_resolver() const;

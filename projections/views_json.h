@@ -10,6 +10,7 @@
 #include "projections/employees.h"
 #include "projections/forecast.h"
 #include "projections/funnel.h"
+#include "projections/lifecycle.h"
 #include "projections/pipeline_analysis.h"
 
 namespace dealstream::projections {
@@ -38,5 +39,9 @@ std::string ToJson(const EmployeesView& view);
 //  "lost_cycle_days", "conversions": [{"stage", "reached", "advanced",
 //  "rate"}], "days_in_stage": [{"stage", "stays", "average_days"}]}
 std::string ToJson(const PipelineAnalysisView& view);
+
+// {"position", "customers", "states": [{"state", "customers", "reached",
+//  "conversion"}], "transitions": [{"from", "to", "count"}]}
+std::string ToJson(const LifecycleView& view);
 
 }  // namespace dealstream::projections
