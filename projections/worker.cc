@@ -79,6 +79,9 @@ bool ProjectionWorker::OnEvent(const RecordedEvent& event) {
   {
     std::unique_lock lock(mu_);
     projection_->Apply(event);
+    // Counted before the position is published: a waiter woken by the
+    // position must see the event counted too.
+    events_applied_.fetch_add(1, std::memory_order_relaxed);
     position_.store(event.position.value);
   }
   {
@@ -87,7 +90,6 @@ bool ProjectionWorker::OnEvent(const RecordedEvent& event) {
     std::lock_guard lock(position_mu_);
   }
   position_cv_.notify_all();
-  events_applied_.fetch_add(1, std::memory_order_relaxed);
   events_since_snapshot_.fetch_add(1, std::memory_order_relaxed);
   if (options_.on_catch_up_progress && event.position.value % kProgressEvery == 0) {
     options_.on_catch_up_progress(event.position.value, log_.Head().position.value);
