@@ -102,7 +102,7 @@ EmployeesView BuildEmployees(const CrmBooks& books, const Scope& scope) {
   deal_scope.departments.reset();
   deal_scope.owner.reset();
   CellTable storage;
-  const CellTable& cells = CellsFor(books, deal_scope, storage);
+  const CellTable& cells = CellsFor(books, deal_scope, storage, {.owner = true});
   CurrencyChoice choice = ChooseCurrency(book, deal_scope, cells);
   const std::optional<uint16_t> currency = choice.index;
   view.currency = choice.name;

@@ -20,7 +20,7 @@ ForecastView BuildForecast(const CrmBooks& books, const Scope& scope, Granularit
   view.granularity = granularity;
   view.position = books.position;
   CellTable storage;
-  const CellTable& cells = CellsFor(books, scope, storage);
+  const CellTable& cells = CellsFor(books, scope, storage, {.month = true});
 
   CurrencyChoice choice = ChooseCurrency(book, scope, cells);
   const std::optional<uint16_t> currency = choice.index;

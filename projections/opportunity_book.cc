@@ -73,14 +73,22 @@ size_t CellKeyHash::operator()(const CellKey& k) const {
   return static_cast<size_t>(a ^ (b + 0x7f4a7c159e3779b9ULL + (a << 6) + (a >> 2)));
 }
 
-void AddToCells(CellTable& cells, const DealState& s, int sign) {
-  const CellKey key{.owner = s.owner,
+CellKey Coarsen(CellKey key, const CellDetail& detail) {
+  if (!detail.owner) key.owner = 0;
+  if (!detail.department) key.department = 0;
+  if (!detail.month) key.month = 0;
+  return key;
+}
+
+void AddToCells(CellTable& cells, const DealState& s, int sign, const CellDetail& detail) {
+  const CellKey full{.owner = s.owner,
                     .department = s.department,
                     .month = s.PeriodMonth(),
                     .stage = s.stage,
                     .currency = s.currency,
                     .status = static_cast<uint8_t>(s.status),
                     .category = s.category};
+  const CellKey key = detail.all() ? full : Coarsen(full, detail);
   CellValue& v = cells[key];
   v.count += sign;
   v.amount += sign * s.amount;
@@ -157,10 +165,17 @@ uint32_t OpportunityBook::DealIndex(std::string_view opportunity_id, bool create
 
 void OpportunityBook::Append(uint32_t deal, DealEntry entry) {
   Deal& d = deals_[deal];
-  if (d.now.exists) AddToCells(now_cells_, d.now, -1);
+  constexpr CellDetail kSummary{false, false, false};
+  if (d.now.exists) {
+    AddToCells(now_cells_, d.now, -1);
+    AddToCells(now_summary_, d.now, -1, kSummary);
+  }
   d.entries.push_back(entry);
   d.now.Apply(entry);
-  if (d.now.exists) AddToCells(now_cells_, d.now, +1);
+  if (d.now.exists) {
+    AddToCells(now_cells_, d.now, +1);
+    AddToCells(now_summary_, d.now, +1, kSummary);
+  }
 }
 
 std::optional<uint32_t> OpportunityBook::Apply(const EventMeta& meta,
@@ -270,12 +285,13 @@ DealState OpportunityBook::StateOf(const Deal& deal, const Visibility& vis) cons
 }
 
 CellTable OpportunityBook::BuildCells(const Visibility& vis,
-                                      const std::function<bool(const Deal&)>& keep) const {
+                                      const std::function<bool(const Deal&)>& keep,
+                                      const CellDetail& detail) const {
   CellTable cells;
   for (const Deal& d : deals_) {
     if (keep && !keep(d)) continue;
     const DealState s = StateOf(d, vis);
-    if (s.exists) AddToCells(cells, s, +1);
+    if (s.exists) AddToCells(cells, s, +1, detail);
   }
   return cells;
 }
@@ -355,12 +371,16 @@ void OpportunityBook::RebuildDerived() {
   by_id_.clear();
   by_id_.reserve(deals_.size());
   now_cells_.clear();
+  now_summary_.clear();
   for (uint32_t i = 0; i < deals_.size(); ++i) {
     Deal& d = deals_[i];
     by_id_.emplace(d.id, i);
     d.now = DealState{};
     for (const DealEntry& e : d.entries) d.now.Apply(e);
-    if (d.now.exists) AddToCells(now_cells_, d.now, +1);
+    if (d.now.exists) {
+      AddToCells(now_cells_, d.now, +1);
+      AddToCells(now_summary_, d.now, +1, CellDetail{false, false, false});
+    }
   }
 }
 

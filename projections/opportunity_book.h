@@ -122,6 +122,18 @@ struct CellValue {
 };
 using CellTable = std::unordered_map<CellKey, CellValue, CellKeyHash>;
 
+// Which key fields a query needs; the others are zeroed so that cells
+// merge. Without owner, department and month, a pipeline has a few dozen
+// cells instead of hundreds of thousands.
+struct CellDetail {
+  bool owner = true;
+  bool department = true;
+  bool month = true;
+  bool all() const { return owner && department && month; }
+  bool none() const { return !owner && !department && !month; }
+};
+CellKey Coarsen(CellKey key, const CellDetail& detail);
+
 class OpportunityBook {
  public:
   explicit OpportunityBook(Symbols& symbols) : symbols_(symbols) {}
@@ -144,8 +156,11 @@ class OpportunityBook {
   // when empty). For Visibility::Now with no predicate, now_cells() is the
   // same table, maintained incrementally.
   CellTable BuildCells(const Visibility& vis,
-                       const std::function<bool(const Deal&)>& keep = {}) const;
+                       const std::function<bool(const Deal&)>& keep = {},
+                       const CellDetail& detail = {}) const;
   const CellTable& now_cells() const { return now_cells_; }
+  // The now cells with owner, department and month zeroed.
+  const CellTable& now_summary() const { return now_summary_; }
 
   // The small vocabularies entries refer to, each in first-seen order:
   // stage names, forecast categories ("pipeline", "best_case"…) and
@@ -175,11 +190,12 @@ class OpportunityBook {
   // Local index -> Symbols::names code.
   std::vector<uint32_t> stages_, categories_, currencies_;
   CellTable now_cells_;
+  CellTable now_summary_;
 };
 
 // Adds (sign = +1) or removes (sign = −1) a deal state's contribution.
 // Cells that become empty are kept (count 0).
-void AddToCells(CellTable& cells, const DealState& s, int sign);
+void AddToCells(CellTable& cells, const DealState& s, int sign, const CellDetail& detail = {});
 // Equal as aggregates: the same non-empty cells with the same values.
 bool SameCells(const CellTable& a, const CellTable& b);
 

@@ -43,24 +43,30 @@ Result<Scope> ResolveScope(const CrmBooks& books, const Visibility& vis, const F
   return scope;
 }
 
-const CellTable& CellsFor(const CrmBooks& books, const Scope& scope, CellTable& storage) {
+const CellTable& CellsFor(const CrmBooks& books, const Scope& scope, CellTable& storage,
+                          CellDetail need) {
   const OpportunityBook& book = books.opportunities;
   if (scope.matches_nothing) {
     storage.clear();
     return storage;
   }
-  if (scope.vis.is_now() && !scope.has_deal_filters()) return book.now_cells();
-  if (!scope.has_deal_filters()) {
-    storage = book.BuildCells(scope.vis);
-    return storage;
+  const CellDetail detail{.owner = need.owner || scope.owner.has_value(),
+                          .department = need.department || scope.departments.has_value(),
+                          .month = need.month || !scope.months.all()};
+  if (scope.vis.is_now() && !scope.has_deal_filters()) {
+    return detail.none() ? book.now_summary() : book.now_cells();
   }
-  storage = book.BuildCells(scope.vis, [&](const Deal& d) {
-    if (scope.product &&
-        std::find(d.products.begin(), d.products.end(), *scope.product) == d.products.end()) {
-      return false;
-    }
-    return !scope.region || books.customers.RegionOf(d.customer, scope.vis) == *scope.region;
-  });
+  std::function<bool(const Deal&)> keep;
+  if (scope.has_deal_filters()) {
+    keep = [&](const Deal& d) {
+      if (scope.product &&
+          std::find(d.products.begin(), d.products.end(), *scope.product) == d.products.end()) {
+        return false;
+      }
+      return !scope.region || books.customers.RegionOf(d.customer, scope.vis) == *scope.region;
+    };
+  }
+  storage = book.BuildCells(scope.vis, keep, detail);
   return storage;
 }
 

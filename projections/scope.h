@@ -61,7 +61,11 @@ Result<Scope> ResolveScope(const CrmBooks& books, const Visibility& vis, const F
 // The pipeline cells the scope selects before cell-level filters: the
 // maintained "now" cells when possible, else cells folded for the instant
 // (into `storage`). Product and region filters are applied here.
-const CellTable& CellsFor(const CrmBooks& books, const Scope& scope, CellTable& storage);
+// `need` names the key fields the caller groups by beyond the scope's own
+// filters (forecast: month; employees: owner); fields neither needs are
+// merged away, which keeps the table small.
+const CellTable& CellsFor(const CrmBooks& books, const Scope& scope, CellTable& storage,
+                          CellDetail need = {false, false, false});
 // Cell-level filters: owner, department, period.
 bool AllowsCell(const Scope& scope, const CellKey& key);
 

@@ -314,6 +314,8 @@ TEST_P(PropertyTest, IncrementalWithRestartsEqualsRebuildAndAsOfEqualsReferenceF
   ExpectFunnelMatches(books, history.facts(), Visibility::Now(), std::nullopt);
   const Visibility end_of_time{.max_time = Timestamp::Max(), .max_position = head};
   EXPECT_TRUE(SameCells(books.opportunities.BuildCells(end_of_time), books.opportunities.now_cells()));
+  EXPECT_TRUE(SameCells(books.opportunities.BuildCells(end_of_time, {}, {false, false, false}),
+                        books.opportunities.now_summary()));
 }
 
 INSTANTIATE_TEST_SUITE_P(Seeds, PropertyTest, ::testing::Range(1u, 13u));
