@@ -205,6 +205,12 @@ void Session::OnHeader(beast::error_code ec) {
     if (pipeline_.empty() && !writing_) Close();
     return;
   }
+  if (ec == http::error::body_limit) {
+    // The parser compares Content-Length with the limit before any body byte.
+    return FailRequest(413, "body_too_large",
+                       "the body is larger than the limit of " +
+                           std::to_string(shared_.options.body_limit) + " bytes");
+  }
   if (ec == http::error::header_limit) {
     return FailRequest(431, "header_too_large",
                        "the request header exceeds " + std::to_string(shared_.options.header_limit) +
@@ -274,14 +280,35 @@ void Session::OnRequest() {
   slot->keep_alive = message.keep_alive();
   slot->version = message.version();
   slot->method = request.method;
+  slot->unsafe = request.method != "GET" && request.method != "HEAD" && request.method != "OPTIONS";
   pipeline_.push_back(slot);
   if (!slot->keep_alive) read_closed_ = true;
+  // A request pipelined behind a command waits for the command's answer,
+  // so that it sees the command's effects; safe requests run in parallel.
+  slot->deferred = std::move(request);
+  DispatchReady();
+  DoRead();
+}
 
+void Session::DispatchReady() {
+  bool blocked = false;
+  for (const std::shared_ptr<Slot>& slot : pipeline_) {
+    if (slot->deferred && !blocked) {
+      Request request = std::move(*slot->deferred);
+      slot->deferred.reset();
+      Dispatch(slot, std::move(request));
+    }
+    if (slot->unsafe && !slot->response) blocked = true;
+  }
+}
+
+void Session::Dispatch(const std::shared_ptr<Slot>& slot, Request request) {
   auto self = shared_from_this();
   auto respond = [self, slot](Response response) {
     net::post(self->stream_.get_executor(),
               [self, slot, response = std::move(response)]() mutable {
                 slot->response = std::move(response);
+                self->DispatchReady();
                 self->MaybeWrite();
               });
   };
@@ -289,14 +316,9 @@ void Session::OnRequest() {
     shared_.api.Handle(std::move(request), respond);
   } catch (const std::exception& e) {
     spdlog::error("http request failed in the handler: {}", e.what());
-    if (!slot->response) {
-      slot->response = ProblemResponse({.status = 500, .code = "internal_error",
-                                        .detail = "the server failed on this request",
-                                        .instance = "/"});
-      MaybeWrite();
-    }
+    respond(ProblemResponse({.status = 500, .code = "internal_error",
+                             .detail = "the server failed on this request", .instance = "/"}));
   }
-  DoRead();
 }
 
 void Session::FailRequest(int status, std::string code, std::string detail) {

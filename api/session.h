@@ -63,7 +63,9 @@ class Session : public std::enable_shared_from_this<Session> {
     std::optional<Response> response;
     bool keep_alive = true;
     unsigned version = 11;
-    std::string method;  // for responses made here (413, 431, 400)
+    std::string method;  // for logs of responses made here (413, 431, 400)
+    bool unsafe = false;  // not GET/HEAD/OPTIONS: later requests wait for it
+    std::optional<Request> deferred;  // read, not yet handed to the Api
   };
   enum class ReadPhase { kNone, kFirstByte, kHeader, kBody, kWatch };
 
@@ -74,6 +76,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void ReadBody();
   void OnBody(beast::error_code ec);
   void OnRequest();
+  // Hands every deferred request that no unanswered unsafe request precedes
+  // to the Api.
+  void DispatchReady();
+  void Dispatch(const std::shared_ptr<Slot>& slot, Request request);
   // Answers a transport-level problem and closes after writing it.
   void FailRequest(int status, std::string code, std::string detail);
   void ArmIdleTimer();

@@ -29,7 +29,8 @@ ApiFixture::ApiFixture(FixtureOptions options) {
   api_->AddRoutes(AdminRoutes(*tokens_, *issuer_));
   OpenApiOptions openapi;
   openapi.command_types = commands_->CommandTypes();
-  openapi.command_schema_dir = dir_.path() + "/no-schemas";
+  openapi.command_schema_dir = options.command_schema_dir.empty() ? dir_.path() + "/no-schemas"
+                                                                  : options.command_schema_dir;
   api_->AddRoutes(OpenApiRoutes(*api_, openapi));
   auto server = Server::Start(*api_, options.server);
   EXPECT_TRUE(server.ok()) << server.error().ToString();

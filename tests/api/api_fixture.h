@@ -27,6 +27,8 @@ struct FixtureOptions {
   ServerOptions server;
   LiveFeedOptions feeds;
   bool with_resolver = true;
+  // Where /openapi.json looks for command JSON Schemas; "" for none.
+  std::string command_schema_dir;
 };
 
 class ApiFixture {
