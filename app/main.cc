@@ -1,35 +1,25 @@
-// dealstream: the command-line entry point. Subcommands grow with the modules.
+// dealstream: the command-line entry point. Each subcommand lives in its own
+// file (app/*_command.cc) and parses its own flags strictly.
 #include <cstdio>
-#include <cstring>
+#include <exception>
 #include <string>
+#include <vector>
 
-#include "eventstore/rocks_event_log.h"
+#include "app/subcommands.h"
 
 namespace {
 
 int Usage() {
   std::fprintf(stderr,
-               "usage: dealstream <subcommand> --data DIR [options]\n"
-               "  verify   check positions, versions, the hash chain and the head\n");
+               "usage: dealstream <subcommand> [--data DIR] [options]\n"
+               "  serve --listen HOST:PORT [--demo] [--durability fsync|os]\n"
+               "        [--kafka-brokers HOST:PORT [--kafka-topic T]]\n"
+               "                   run the HTTP API (stops on SIGINT/SIGTERM)\n"
+               "  token create --role ROLE [--employee ID]\n"
+               "                   print a new bearer token (roles: admin, manager, sales,\n"
+               "                   auditor, analyst, integrator; admin needs no employee)\n"
+               "  verify           check positions, versions, the hash chain and the head\n");
   return 2;
-}
-
-int Verify(const std::string& data) {
-  using namespace dealstream::eventstore;
-  auto log = RocksEventLog::Open({.path = data, .read_only = true});
-  if (!log.ok()) {
-    std::fprintf(stderr, "verify: %s\n", log.error().ToString().c_str());
-    return 2;
-  }
-  const VerifyReport report = (*log)->Verify();
-  if (!report.ok) {
-    std::printf("FAILED at position %llu: %s\n",
-                static_cast<unsigned long long>(report.first_bad_position), report.problem.c_str());
-    return 1;
-  }
-  std::printf("OK: %llu events, head %s\n", static_cast<unsigned long long>(report.events_checked),
-              HexOf((*log)->Head().hash).c_str());
-  return 0;
 }
 
 }  // namespace
@@ -37,10 +27,18 @@ int Verify(const std::string& data) {
 int main(int argc, char** argv) {
   if (argc < 2) return Usage();
   const std::string command = argv[1];
-  std::string data = "./data";
-  for (int i = 2; i + 1 < argc; ++i) {
-    if (std::strcmp(argv[i], "--data") == 0) data = argv[i + 1];
+  std::vector<std::string> args(argv + 2, argv + argc);
+  try {
+    if (command == "serve") return dealstream::app::RunServe(args);
+    if (command == "verify") return dealstream::app::RunVerify(args);
+    if (command == "token") {
+      if (args.empty() || args[0] != "create") return Usage();
+      return dealstream::app::RunTokenCreate({args.begin() + 1, args.end()});
+    }
+  } catch (const std::exception& e) {
+    // Third-party code may throw; nothing of ours does on purpose.
+    std::fprintf(stderr, "dealstream %s: %s\n", command.c_str(), e.what());
+    return 2;
   }
-  if (command == "verify") return Verify(data);
   return Usage();
 }

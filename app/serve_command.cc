@@ -1,0 +1,279 @@
+// dealstream serve: the embedded server. Opens the log, starts the command
+// service, the token table and the HTTP API, prints the URL and (with
+// --demo, or when no admin token exists yet) a fresh admin token, and runs
+// until SIGINT or SIGTERM, then stops gracefully: no new connections,
+// requests in flight finish, live streams end, the log drains and closes.
+#include <signal.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+
+#include "api/route_groups.h"
+#include "api/server.h"
+#include "app/directory_scope_resolver.h"
+#include "app/flags.h"
+#include "app/local_server.h"
+#include "app/subcommands.h"
+#include "commands/log_command_service.h"
+#include "demo/demo_company.h"
+#include "eventstore/rocks_event_log.h"
+#include "kafka/relay.h"
+#include "kafka/relay_checkpoint.h"
+
+namespace dealstream::app {
+namespace {
+
+struct ServeConfig {
+  std::string data = "./data";
+  std::string host = "127.0.0.1";
+  uint16_t port = 8080;
+  eventstore::Durability durability = eventstore::Durability::kFsync;
+  bool demo = false;
+  std::string kafka_brokers;
+  std::string kafka_topic = kafka::kDefaultTopic;
+};
+
+// "HOST:PORT" or "[V6]:PORT".
+Status ParseListen(const std::string& text, ServeConfig* config) {
+  const size_t colon = text.rfind(':');
+  if (colon == std::string::npos || colon == 0) {
+    return Status::InvalidArgument("serve: --listen must be HOST:PORT, e.g. 127.0.0.1:8080");
+  }
+  std::string host = text.substr(0, colon);
+  if (host.size() > 2 && host.front() == '[' && host.back() == ']') host = host.substr(1, host.size() - 2);
+  const std::string port = text.substr(colon + 1);
+  if (port.empty() || port.size() > 5 || port.find_first_not_of("0123456789") != std::string::npos ||
+      std::stoul(port) > 65535) {
+    return Status::InvalidArgument("serve: --listen port must be 0-65535, not '" + port + "'");
+  }
+  config->host = host == "localhost" ? "127.0.0.1" : host;
+  config->port = static_cast<uint16_t>(std::stoul(port));
+  return Status::Ok();
+}
+
+Result<ServeConfig> ParseServe(const std::vector<std::string>& args) {
+  auto flags = Flags::Parse("serve", args,
+                            {{"data"}, {"listen"}, {"durability"}, {"demo", false},
+                             {"kafka-brokers"}, {"kafka-topic"}, {"follow"}});
+  if (!flags.ok()) return flags.error();
+  ServeConfig config;
+  config.data = flags->GetOr("data", config.data);
+  if (auto listen = flags->Get("listen")) {
+    if (Status s = ParseListen(*listen, &config); !s.ok()) return s;
+  }
+  const std::string durability = flags->GetOr("durability", "fsync");
+  if (durability == "os") config.durability = eventstore::Durability::kOs;
+  else if (durability != "fsync") {
+    return Status::InvalidArgument("serve: --durability must be fsync or os, not '" + durability + "'");
+  }
+  config.demo = flags->Has("demo");
+  config.kafka_brokers = flags->GetOr("kafka-brokers", "");
+  if (flags->Has("kafka-topic") && config.kafka_brokers.empty()) {
+    return Status::InvalidArgument("serve: --kafka-topic needs --kafka-brokers");
+  }
+  config.kafka_topic = flags->GetOr("kafka-topic", config.kafka_topic);
+  if (flags->Has("follow")) {
+    return Status::InvalidArgument(
+        "serve: --follow (a read-only replica fed from Kafka) is not wired into serve in this "
+        "build; run the writer with --kafka-brokers to publish the log");
+  }
+  return config;
+}
+
+void SetUpLogging() {
+  auto logger = spdlog::stderr_color_mt("dealstream");
+  logger->set_pattern("%Y-%m-%dT%H:%M:%S.%fZ %l %v", spdlog::pattern_time_type::utc);
+  spdlog::set_default_logger(logger);
+  spdlog::flush_every(std::chrono::seconds(1));
+}
+
+// Blocked in every thread (threads inherit the mask), delivered to sigwait.
+sigset_t BlockStopSignals() {
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  signal(SIGPIPE, SIG_IGN);
+  return set;
+}
+
+void AddLogMetrics(api::Metrics& metrics, const eventstore::RocksEventLog& log) {
+  metrics.AddCollector([&log](std::string* out) {
+    const eventstore::GroupCommitStats s = log.stats();
+    *out += "# HELP dealstream_group_commit_batches_total Group commits (one synced write each).\n"
+            "# TYPE dealstream_group_commit_batches_total counter\n";
+    api::AppendSample(out, "dealstream_group_commit_batches_total", "", static_cast<double>(s.batches));
+    *out += "# HELP dealstream_group_commit_requests_total Appends written by group commits; "
+            "divided by batches, the mean batch size.\n"
+            "# TYPE dealstream_group_commit_requests_total counter\n";
+    api::AppendSample(out, "dealstream_group_commit_requests_total", "", static_cast<double>(s.requests));
+    *out += "# HELP dealstream_group_commit_events_total Events written by group commits.\n"
+            "# TYPE dealstream_group_commit_events_total counter\n";
+    api::AppendSample(out, "dealstream_group_commit_events_total", "", static_cast<double>(s.events));
+    *out += "# HELP dealstream_group_commit_write_failures_total Group commits that failed to write.\n"
+            "# TYPE dealstream_group_commit_write_failures_total counter\n";
+    api::AppendSample(out, "dealstream_group_commit_write_failures_total", "",
+                      static_cast<double>(s.write_failures));
+    *out += "# HELP dealstream_log_head_position Global position of the newest event.\n"
+            "# TYPE dealstream_log_head_position gauge\n";
+    api::AppendSample(out, "dealstream_log_head_position", "",
+                      static_cast<double>(log.Head().position.value));
+  });
+}
+
+void AddServerMetrics(api::Metrics& metrics, const api::LiveFeeds& feeds,
+                      const api::Server& server) {
+  metrics.AddCollector([&feeds, &server](std::string* out) {
+    *out += "# HELP dealstream_live_feeds Open Server-Sent Event feeds.\n"
+            "# TYPE dealstream_live_feeds gauge\n";
+    api::AppendSample(out, "dealstream_live_feeds", "", static_cast<double>(feeds.open_feeds()));
+    *out += "# HELP dealstream_http_connections Open HTTP connections.\n"
+            "# TYPE dealstream_http_connections gauge\n";
+    api::AppendSample(out, "dealstream_http_connections", "",
+                      static_cast<double>(server.connections()));
+  });
+}
+
+void AddRelayMetrics(api::Metrics& metrics, const kafka::Relay& relay) {
+  metrics.AddCollector([&relay](std::string* out) {
+    const kafka::RelayStats s = relay.stats();
+    *out += "# HELP dealstream_kafka_relay_lag_events Events not yet delivered to Kafka.\n"
+            "# TYPE dealstream_kafka_relay_lag_events gauge\n";
+    api::AppendSample(out, "dealstream_kafka_relay_lag_events", "", static_cast<double>(s.lag_events));
+    *out += "# HELP dealstream_kafka_relay_published_position Every event up to here is in Kafka.\n"
+            "# TYPE dealstream_kafka_relay_published_position gauge\n";
+    api::AppendSample(out, "dealstream_kafka_relay_published_position", "",
+                      static_cast<double>(s.published_position));
+  });
+}
+
+// Where local tools connect to reach a server listening on `host`.
+std::string LocalHostFor(const std::string& host) {
+  if (host == "0.0.0.0") return "127.0.0.1";
+  if (host == "::") return "::1";
+  return host;
+}
+
+}  // namespace
+
+int RunServe(const std::vector<std::string>& args) {
+  auto config = ParseServe(args);
+  if (!config.ok()) {
+    std::fprintf(stderr, "%s\n", config.error().message().c_str());
+    return 2;
+  }
+  const sigset_t stop_signals = BlockStopSignals();
+  SetUpLogging();
+
+  std::error_code ec;
+  std::filesystem::create_directories(config->data, ec);
+  auto log = eventstore::RocksEventLog::Open({.path = config->data, .durability = config->durability});
+  if (!log.ok()) {
+    std::fprintf(stderr, "serve: %s\n", log.error().ToString().c_str());
+    return 2;
+  }
+  commands::LogCommandService command_service(**log);
+  // --demo on an empty data directory: the demo company, before serving.
+  const bool generate_demo = config->demo && (*log)->Head().position.value == 0;
+  if (generate_demo) {
+    auto company = demo::GenerateDemoCompany(command_service, {.now = Now()});
+    if (!company.ok()) {
+      std::fprintf(stderr, "serve: --demo: %s\n", company.error().ToString().c_str());
+      return 2;
+    }
+    spdlog::info("--demo: generated the demo company: {} commands in {:.1f} s", company->commands,
+                 company->seconds);
+  }
+  DirectoryScopeResolver scopes(command_service.directory());
+  api::Metrics metrics;
+  api::TokenTable tokens(**log);
+  api::TokenIssuer issuer(**log, &tokens);
+  api::LiveFeeds feeds(**log, {});
+  std::unique_ptr<kafka::Relay> relay;
+  if (!config->kafka_brokers.empty()) {
+    auto started = kafka::Relay::Start(
+        {.brokers = config->kafka_brokers,
+         .topic = config->kafka_topic,
+         .checkpoint_path = kafka::RelayCheckpointPath(config->data, config->kafka_topic)},
+        **log);
+    if (!started.ok()) {
+      std::fprintf(stderr, "serve: kafka relay: %s\n", started.error().ToString().c_str());
+      return 2;
+    }
+    relay = std::move(*started);
+    AddRelayMetrics(metrics, *relay);
+  }
+
+  std::unique_ptr<api::Server> server;
+  api::Api api(tokens, &scopes, metrics);
+  api.AddRoutes(api::OpsRoutes({{"token table caught up", [&tokens] { return tokens.caught_up(); }}},
+                               metrics));
+  api.AddRoutes(api::CommandRoutes(command_service, metrics));
+  api.AddRoutes(api::EventRoutes(**log, feeds));
+  api.AddRoutes(api::StreamRoutes(**log));
+  api.AddRoutes(api::AdminRoutes(tokens, issuer));
+  api.AddRoutes(api::OpenApiRoutes(api, {.command_schema_dir = DEALSTREAM_SCHEMA_DIR "/commands",
+                                         .command_types = command_service.CommandTypes()}));
+  AddLogMetrics(metrics, **log);
+
+  auto started = api::Server::Start(api, {.address = config->host, .port = config->port});
+  if (!started.ok()) {
+    std::fprintf(stderr, "serve: %s\n", started.error().ToString().c_str());
+    return 2;
+  }
+  server = std::move(*started);
+  AddServerMetrics(metrics, feeds, *server);
+
+  if (!tokens.WaitCaughtUp(std::chrono::seconds(60))) {
+    spdlog::warn("the token table has not caught up with the log yet; /readyz says so");
+  }
+  std::string admin_token;
+  if (config->demo || !tokens.HasActiveRole(api::Role::kAdmin)) {
+    auto issued = issuer.Grant({.employee_id = "admin", .role = api::Role::kAdmin, .granted_by = "serve"});
+    if (!issued.ok()) {
+      std::fprintf(stderr, "serve: cannot create an admin token: %s\n", issued.error().ToString().c_str());
+      return 2;
+    }
+    admin_token = issued->token;
+  }
+  if (config->demo && !generate_demo) {
+    spdlog::info("--demo: the data directory is not empty; serving it as it is");
+  }
+  auto local_token = api::NewToken();
+  if (local_token.ok()) {
+    tokens.AddProcessToken(*local_token, {.employee_id = "cli", .role = api::Role::kAdmin});
+    Status noted = WriteLocalServerNote(config->data, {.host = LocalHostFor(config->host),
+                                                       .port = server->port(),
+                                                       .token = *local_token,
+                                                       .pid = static_cast<long>(getpid())});
+    if (!noted.ok()) spdlog::warn("{}; `token create` cannot reach this server", noted.message());
+  }
+
+  std::printf("Dealstream is listening on %s\n", server->url().c_str());
+  if (!admin_token.empty()) std::printf("Admin token: %s\n", admin_token.c_str());
+  else std::printf("Admin tokens exist; create another with: dealstream token create --data %s --role admin\n",
+                   config->data.c_str());
+  std::fflush(stdout);
+  spdlog::info("serving data={} url={} durability={}", config->data, server->url(),
+               config->durability == eventstore::Durability::kFsync ? "fsync" : "os");
+
+  int signal_number = 0;
+  sigwait(&stop_signals, &signal_number);
+  spdlog::info("received {}; stopping", signal_number == SIGINT ? "SIGINT" : "SIGTERM");
+  RemoveLocalServerNote(config->data);
+  server->Stop();
+  server->Wait(std::chrono::seconds(10));
+  feeds.Shutdown();
+  server.reset();
+  relay.reset();
+  spdlog::info("stopped");
+  spdlog::default_logger()->flush();
+  return 0;
+}
+
+}  // namespace dealstream::app

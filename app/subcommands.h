@@ -1,0 +1,15 @@
+// The subcommands of the dealstream binary. Each takes the arguments after
+// its name and returns the process exit code (0 ok, 1 a negative result
+// such as a failed verification, 2 a usage or environment error).
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace dealstream::app {
+
+int RunVerify(const std::vector<std::string>& args);
+int RunServe(const std::vector<std::string>& args);
+int RunTokenCreate(const std::vector<std::string>& args);
+
+}  // namespace dealstream::app
