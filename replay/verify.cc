@@ -1,0 +1,175 @@
+#include "replay/verify.h"
+
+#include <charconv>
+
+#include "projections/crm_projection.h"
+#include "projections/scope.h"
+#include "projections/snapshot_store.h"
+#include "projections/views_json.h"
+
+namespace dealstream::replay {
+namespace {
+
+constexpr size_t kReadChunk = 4096;
+
+// What a CRM projection answers: every read model as of the checkpoint and
+// as of two earlier positions (which exercises the time-travel data), as
+// JSON. Two instances with the same answers are the same read models.
+std::string Answers(const projections::CrmProjection& p, uint64_t checkpoint) {
+  std::string out;
+  for (uint64_t position : {checkpoint, checkpoint / 2, checkpoint / 4}) {
+    projections::Visibility vis;
+    vis.max_position = position;
+    auto scope = projections::ResolveScope(p.books(), vis, {});
+    if (!scope.ok()) return "scope: " + scope.error().message();
+    out += projections::ToJson(projections::BuildFunnel(p.books(), *scope));
+    out += projections::ToJson(
+        projections::BuildForecast(p.books(), *scope, projections::Granularity::kMonth));
+    out += projections::ToJson(projections::BuildPipelineAnalysis(p.books(), *scope));
+    out += projections::ToJson(projections::BuildEmployees(p.books(), *scope));
+    out += projections::ToJson(projections::BuildLifecycle(p.books(), *scope));
+    out += '\n';
+  }
+  return out;
+}
+
+// Compares the stored CRM snapshot with a fresh fold of the log up to its
+// checkpoint: equal bytes, or (snapshots may differ in padding bytes) equal
+// answers of every read model.
+ProjectionCheck CheckCrmProjection(const eventstore::EventLog& log,
+                                   const projections::SnapshotStore& store, uint64_t head) {
+  ProjectionCheck check{std::string(projections::CrmProjection::kName), false, 0, true, ""};
+  auto stored = store.Load(check.name);
+  if (!stored.ok()) {
+    check.ok = false;
+    check.detail = "snapshot unreadable: " + stored.error().message();
+    return check;
+  }
+  if (!stored->has_value()) {
+    check.detail = "no snapshot stored (built from the log at the next start)";
+    return check;
+  }
+  const projections::StoredSnapshot& snapshot = **stored;
+  check.has_snapshot = true;
+  check.checkpoint = snapshot.position.value;
+  if (snapshot.format != projections::CrmProjection::kSnapshotFormat) {
+    check.detail = "snapshot of format " + std::to_string(snapshot.format) + " (current " +
+                   std::to_string(projections::CrmProjection::kSnapshotFormat) +
+                   "): rebuilt from the log at the next start";
+    return check;
+  }
+  const std::string where = "snapshot at position " + std::to_string(snapshot.position.value) +
+                            " (generation " + std::to_string(snapshot.generation) + ")";
+  if (snapshot.position.value > head) {
+    check.ok = false;
+    check.detail = where + " is ahead of the log's head " + std::to_string(head) +
+                   " (events were removed from the log)";
+    return check;
+  }
+  projections::CrmProjection fresh;
+  uint64_t next = 1;
+  while (next <= snapshot.position.value) {
+    auto read = log.ReadAll({next}, kReadChunk, {});
+    if (!read.ok()) {
+      check.ok = false;
+      check.detail = "log read failed: " + read.error().message();
+      return check;
+    }
+    for (const eventstore::RecordedEvent& e : read->events) {
+      if (e.position.value > snapshot.position.value) break;
+      fresh.Apply(e);
+    }
+    if (read->events.empty()) break;
+    next = read->next.value;
+  }
+  std::string rebuilt;
+  fresh.Save(&rebuilt);
+  if (rebuilt == snapshot.state) return check;
+  projections::CrmProjection loaded;
+  if (Status s = loaded.Load(snapshot.state); !s.ok()) {
+    check.ok = false;
+    check.detail = where + " does not load: " + s.message();
+    return check;
+  }
+  if (Answers(loaded, snapshot.position.value) != Answers(fresh, snapshot.position.value)) {
+    check.ok = false;
+    check.detail = where + " answers differently from a fresh rebuild of the log up to that "
+                           "position";
+  }
+  return check;
+}
+
+}  // namespace
+
+Result<VerifyOutcome> VerifyDataDir(DataDir& dir, const VerifyOptions& options) {
+  VerifyOutcome outcome;
+  const eventstore::VerifyReport report = dir.raw_log().Verify(options.progress);
+  outcome.events_checked = report.events_checked;
+  outcome.head = dir.raw_log().Head();
+  if (!report.ok) {
+    outcome.ok = false;
+    outcome.first_bad_position = report.first_bad_position;
+    outcome.problem = report.problem;
+    return outcome;
+  }
+  if (options.expected_head) {
+    const eventstore::LogHead& want = *options.expected_head;
+    auto at = dir.raw_log().ReadAll(want.position, 1, {});
+    if (!at.ok()) return at.error();
+    if (want.position.value == 0 || at->events.empty() ||
+        at->events.front().position != want.position) {
+      outcome.ok = false;
+      outcome.first_bad_position = want.position.value;
+      outcome.problem = "the expected head position " + std::to_string(want.position.value) +
+                        " is not in the log (it ends at " +
+                        std::to_string(outcome.head.position.value) + ": truncated)";
+      return outcome;
+    }
+    if (at->events.front().hash != want.hash) {
+      outcome.ok = false;
+      outcome.first_bad_position = want.position.value;
+      outcome.problem = "the event at the expected head position has hash " +
+                        eventstore::HexOf(at->events.front().hash) + ", not the expected " +
+                        eventstore::HexOf(want.hash) + " (the log was rewritten)";
+      return outcome;
+    }
+  }
+  if (!options.projections) return outcome;
+  auto store = projections::SnapshotStore::Open(
+      {.path = dir.layout().projections(), .read_only = true});
+  if (!store.ok()) return store.error();
+  ProjectionCheck check =
+      CheckCrmProjection(dir.log(), **store, outcome.head.position.value);
+  if (!check.ok) {
+    outcome.ok = false;
+    outcome.problem = "projection " + check.name + ": " + check.detail;
+  }
+  outcome.projections.push_back(std::move(check));
+  return outcome;
+}
+
+Result<eventstore::LogHead> ParseHead(std::string_view text) {
+  const size_t colon = text.find(':');
+  auto bad = [&] {
+    return Status::InvalidArgument("--expect-head: '" + std::string(text) +
+                                   "' is not POSITION:HASH (64 hex digits)");
+  };
+  if (colon == std::string_view::npos || text.size() - colon - 1 != 64) return bad();
+  eventstore::LogHead head;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + colon, head.position.value);
+  if (ec != std::errc() || end != text.data() + colon) return bad();
+  for (size_t i = 0; i < 32; ++i) {
+    unsigned value = 0;
+    auto [p, e] = std::from_chars(text.data() + colon + 1 + 2 * i,
+                                  text.data() + colon + 3 + 2 * i, value, 16);
+    if (e != std::errc() || p != text.data() + colon + 3 + 2 * i) return bad();
+    head.hash[i] = static_cast<uint8_t>(value);
+  }
+  return head;
+}
+
+std::string FormatHead(const eventstore::LogHead& head) {
+  return std::to_string(head.position.value) + ":" + eventstore::HexOf(head.hash);
+}
+
+}  // namespace dealstream::replay
