@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "app/replay_cli.h"
 #include "app/subcommands.h"
 
 namespace {
@@ -17,8 +18,8 @@ int Usage() {
                "                   run the HTTP API (stops on SIGINT/SIGTERM)\n"
                "  token create --role ROLE [--employee ID]\n"
                "                   print a new bearer token (roles: admin, manager, sales,\n"
-               "                   auditor, analyst, integrator; admin needs no employee)\n"
-               "  verify           check positions, versions, the hash chain and the head\n");
+               "                   auditor, analyst, integrator; admin needs no employee)\n");
+  std::fputs(dealstream::app::ReplayUsage(), stderr);
   return 2;
 }
 
@@ -30,7 +31,7 @@ int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 2, argv + argc);
   try {
     if (command == "serve") return dealstream::app::RunServe(args);
-    if (command == "verify") return dealstream::app::RunVerify(args);
+    if (auto code = dealstream::app::RunReplaySubcommand(command, argc, argv)) return *code;
     if (command == "token") {
       if (args.empty() || args[0] != "create") return Usage();
       return dealstream::app::RunTokenCreate({args.begin() + 1, args.end()});
