@@ -81,6 +81,13 @@ Result<EmployeesView> ReadModels::Employees(const AsOf& at, const Filters& filte
 
 namespace dealstream::projections {
 
+Result<CalendarView> ReadModels::Calendar(const AsOf& at, const Filters& filters,
+                                          domain::Date today) const {
+  const auto day = static_cast<int32_t>(today.epoch_day);
+  return Query(at, filters,
+               [day](const CrmBooks& b, const Scope& s) { return BuildCalendar(b, s, day); });
+}
+
 Result<LifecycleView> ReadModels::Lifecycle(const AsOf& at, const Filters& filters) const {
   return Query(at, filters, [](const CrmBooks& b, const Scope& s) { return BuildLifecycle(b, s); });
 }

@@ -24,6 +24,7 @@
 #include "api/scope_resolver.h"
 #include "base/result.h"
 #include "eventstore/event_log.h"
+#include "projections/calendar_view.h"
 #include "projections/crm_projection.h"
 #include "projections/employees.h"
 #include "projections/forecast.h"
@@ -53,6 +54,8 @@ class ReadModels {
   Result<PipelineAnalysisView> PipelineAnalysis(const AsOf& at, const Filters& filters) const;
   Result<EmployeesView> Employees(const AsOf& at, const Filters& filters) const;
   Result<LifecycleView> Lifecycle(const AsOf& at, const Filters& filters) const;
+  // `today`: the day that counts as today for overdue flags (the caller's clock).
+  Result<CalendarView> Calendar(const AsOf& at, const Filters& filters, domain::Date today) const;
 
   // Ownership facts for the API's data scopes.
   const api::ScopeResolver& scope_resolver() const;

@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "projections/calendar_view.h"
 #include "projections/employees.h"
 #include "projections/forecast.h"
 #include "projections/funnel.h"
@@ -43,5 +44,10 @@ std::string ToJson(const PipelineAnalysisView& view);
 // {"position", "customers", "states": [{"state", "customers", "reached",
 //  "conversion"}], "transitions": [{"from", "to", "count"}]}
 std::string ToJson(const LifecycleView& view);
+
+// {"position", "planned", "overdue", "employees": [{"employee_id",
+//  "overdue", "activities": [{"activity_id", "opportunity_id", "type",
+//  "subject", "planned_date", "overdue"}]}]}
+std::string ToJson(const CalendarView& view);
 
 }  // namespace dealstream::projections
