@@ -58,6 +58,19 @@ bool DataScope::AllowsStream(const eventstore::StreamName& stream) const {
   return AllowsRecord(stream.category(), stream.id());
 }
 
+bool DataScope::CoversDepartment(std::string_view department) const {
+  if (kind_ == Kind::kAll) return true;
+  return kind_ == Kind::kDepartment && resolver_ != nullptr &&
+         resolver_->IsWithinDepartment(department, department_id_);
+}
+
+bool DataScope::CoversEmployee(std::string_view employee_id) const {
+  if (kind_ == Kind::kAll || employee_id == employee_id_) return true;
+  if (kind_ != Kind::kDepartment || resolver_ == nullptr) return false;
+  std::optional<std::string> department = resolver_->DepartmentOf(employee_id);
+  return department && resolver_->IsWithinDepartment(*department, department_id_);
+}
+
 std::optional<commands::CommandError> DataScope::AuthorizeCommand(
     const commands::CommandTarget& target) const {
   if (kind_ == Kind::kAll) return std::nullopt;

@@ -50,6 +50,15 @@ class DataScope {
   // Whether an event of the feed may be shown: as its stream.
   bool AllowsEvent(const eventstore::RecordedEvent& event) const { return AllowsStream(event.stream); }
 
+  // For aggregate reads (projections) filtered by department or owner:
+  // true if every record of department `department` (its subtree) is in
+  // scope — always for kAll, within the manager's subtree for kDepartment,
+  // never for kOwn.
+  bool CoversDepartment(std::string_view department) const;
+  // True if records owned by `employee_id` are in scope: kAll; oneself;
+  // for kDepartment, employees of the manager's subtree.
+  bool CoversEmployee(std::string_view employee_id) const;
+
   // The CommandRequest::authorize check: refuses an out-of-scope target,
   // as kNotFound for existing records (no existence leak) and kForbidden
   // for records the command would create.

@@ -17,7 +17,7 @@ std::optional<uint64_t> ParseUint(std::string_view text) {
   return value;
 }
 
-QueryParams::QueryParams(const RouteContext& ctx, std::initializer_list<std::string_view> allowed)
+QueryParams::QueryParams(const RouteContext& ctx, const std::vector<std::string_view>& allowed)
     : ctx_(ctx) {
   std::set<std::string_view> seen;
   for (const auto& [name, value] : ctx.target.query) {

@@ -21,7 +21,11 @@ class QueryParams {
  public:
   // Records a problem for any parameter not in `allowed`, and for any
   // parameter given twice.
-  QueryParams(const RouteContext& ctx, std::initializer_list<std::string_view> allowed);
+  QueryParams(const RouteContext& ctx, std::initializer_list<std::string_view> allowed)
+      : QueryParams(ctx, std::vector<std::string_view>(allowed)) {}
+  QueryParams(const RouteContext& ctx, const std::vector<std::string>& allowed)
+      : QueryParams(ctx, std::vector<std::string_view>(allowed.begin(), allowed.end())) {}
+  QueryParams(const RouteContext& ctx, const std::vector<std::string_view>& allowed);
 
   // The parameter's value, nullopt when absent.
   std::optional<std::string> String(std::string_view name);

@@ -1,0 +1,128 @@
+// /v1/projections/… against the real command service and read models:
+// figures come back as JSON, bad parameters are 400s naming the parameter,
+// and data scopes narrow the figures (sales: their own; managers: their
+// department's subtree; a filter outside the scope is refused).
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "api/api.h"
+#include "api/json_util.h"
+#include "api/projection_routes.h"
+#include "api/token_issuer.h"
+#include "commands/log_command_service.h"
+#include "log_fixture.h"
+
+namespace dealstream::api {
+namespace {
+
+class ProjectionRoutesTest : public ::testing::Test {
+ protected:
+  ProjectionRoutesTest() {
+    log_ = eventstore::testing::OpenRocks(dir_.path(), eventstore::Durability::kOs);
+    service_ = std::make_unique<commands::LogCommandService>(*log_);
+    Command("CreateDepartment", R"({"id":"hq","name":"HQ"})");
+    Command("CreateDepartment", R"({"id":"east","name":"East","parent_id":"hq"})");
+    Command("CreateDepartment", R"({"id":"west","name":"West","parent_id":"hq"})");
+    Command("HireEmployee", R"({"id":"ann","name":"Ann","department_id":"east","role":"sales"})");
+    Command("HireEmployee", R"({"id":"bob","name":"Bob","department_id":"east","role":"manager"})");
+    Command("HireEmployee", R"({"id":"cat","name":"Cat","department_id":"west","role":"sales"})");
+    Command("RegisterCustomer", R"({"id":"c1","name":"One","owner_id":"ann"})");
+    Command("RegisterCustomer", R"({"id":"c2","name":"Two","owner_id":"cat"})");
+    Command("OpenOpportunity", R"({"id":"o1","customer_id":"c1","title":"A","owner_id":"ann",
+        "amount":{"amount":"1000.00","currency":"USD"},"expected_close_date":"2030-01-31"})");
+    Command("OpenOpportunity", R"({"id":"o2","customer_id":"c2","title":"B","owner_id":"cat",
+        "amount":{"amount":"5000.00","currency":"USD"},"expected_close_date":"2030-01-31"})");
+    auto store = projections::SnapshotStore::Open({.path = dir_.path() + "/projections"});
+    EXPECT_TRUE(store.ok());
+    store_ = std::move(*store);
+    auto models = projections::ReadModels::Start(*log_, *store_);
+    EXPECT_TRUE(models.ok());
+    models_ = std::move(*models);
+    EXPECT_TRUE(models_->WaitForPosition(log_->Head().position, std::chrono::seconds(10)));
+    tokens_ = std::make_unique<TokenTable>(*log_);
+    issuer_ = std::make_unique<TokenIssuer>(*log_, tokens_.get());
+    api_ = std::make_unique<Api>(*tokens_, &models_->scope_resolver(), metrics_);
+    api_->AddRoutes(ProjectionRoutes(*models_));
+  }
+
+  void Command(const std::string& type, const std::string& body) {
+    auto outcome = service_->Execute({.type = type, .body = body, .actor = "setup"});
+    ASSERT_TRUE(outcome.ok()) << type << ": " << outcome.error().message;
+  }
+  std::string Token(Role role, const std::string& employee) {
+    return issuer_->Grant({.employee_id = employee, .role = role, .granted_by = "t"})->token;
+  }
+  Response Get(const std::string& target, const std::string& token) {
+    Request r{.method = "GET", .target = target};
+    r.headers.Set("Authorization", "Bearer " + token);
+    std::promise<Response> promise;
+    api_->Handle(std::move(r), [&](Response response) { promise.set_value(std::move(response)); });
+    return promise.get_future().get();
+  }
+  // Σ count over the funnel's stages.
+  static int64_t OpenDeals(const Response& r) {
+    int64_t count = 0;
+    const nlohmann::json funnel = ParseJson(r.body);
+    for (const auto& stage : funnel["stages"]) count += stage["count"].get<int64_t>();
+    return count;
+  }
+
+  eventstore::testing::TempDir dir_;
+  std::unique_ptr<eventstore::RocksEventLog> log_;
+  std::unique_ptr<commands::LogCommandService> service_;
+  std::unique_ptr<projections::SnapshotStore> store_;
+  std::unique_ptr<projections::ReadModels> models_;
+  Metrics metrics_;
+  std::unique_ptr<TokenTable> tokens_;
+  std::unique_ptr<TokenIssuer> issuer_;
+  std::unique_ptr<Api> api_;
+};
+
+TEST_F(ProjectionRoutesTest, EveryReadModelAnswersJson) {
+  const std::string admin = Token(Role::kAdmin, "root");
+  for (const char* name : {"funnel", "forecast", "pipeline", "employees", "lifecycle"}) {
+    Response r = Get(std::string("/v1/projections/") + name, admin);
+    EXPECT_EQ(r.status, 200) << name << " " << r.body;
+    EXPECT_TRUE(ParseJson(r.body).is_object()) << name;
+  }
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel", admin)), 2);
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel?department=east", admin)), 1);
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel?as_of=2000-01-01", admin)), 0);
+  EXPECT_EQ(Get("/v1/projections/forecast?granularity=month", admin).status, 200);
+}
+
+TEST_F(ProjectionRoutesTest, BadParametersAre400NamingThem) {
+  const std::string admin = Token(Role::kAdmin, "root");
+  for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
+           {"as_of=yesterday", "as_of"},
+           {"known_at=2017-13-01", "known_at"},
+           {"period=2017-Q5", "period"},
+           {"granularity=week", "granularity"},
+           {"colour=red", "colour"}}) {
+    const std::string target =
+        std::string(field == "granularity" ? "/v1/projections/forecast?" : "/v1/projections/funnel?") + query;
+    Response r = Get(target, admin);
+    EXPECT_EQ(r.status, 400) << query << " " << r.body;
+    EXPECT_EQ(ParseJson(r.body)["field"], field) << query << " " << r.body;
+  }
+}
+
+TEST_F(ProjectionRoutesTest, DataScopesNarrowTheFigures) {
+  const std::string ann = Token(Role::kSales, "ann");
+  const std::string bob = Token(Role::kManager, "bob");
+  const std::string analyst = Token(Role::kAnalyst, "cat");
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel", ann)), 1);      // her own deal
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel", bob)), 1);      // east only
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel", analyst)), 2);  // headquarters view
+  EXPECT_EQ(Get("/v1/projections/funnel?owner=cat", ann).status, 403);
+  EXPECT_EQ(Get("/v1/projections/funnel?department=west", bob).status, 403);
+  EXPECT_EQ(Get("/v1/projections/funnel?department=hq", bob).status, 403);
+  EXPECT_EQ(OpenDeals(Get("/v1/projections/funnel?owner=ann", bob)), 1);
+  EXPECT_EQ(Get("/v1/projections/funnel?owner=cat", bob).status, 403);
+  const nlohmann::json employees = ParseJson(Get("/v1/projections/employees", bob).body);
+  for (const auto& e : employees["employees"]) EXPECT_NE(e["employee_id"], "cat");
+}
+
+}  // namespace
+}  // namespace dealstream::api
