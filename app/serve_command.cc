@@ -12,9 +12,9 @@
 #include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/projection_routes.h"
 #include "api/route_groups.h"
 #include "api/server.h"
-#include "app/directory_scope_resolver.h"
 #include "app/flags.h"
 #include "app/local_server.h"
 #include "app/subcommands.h"
@@ -23,6 +23,8 @@
 #include "eventstore/rocks_event_log.h"
 #include "kafka/relay.h"
 #include "kafka/relay_checkpoint.h"
+#include "projections/read_models.h"
+#include "projections/snapshot_store.h"
 
 namespace dealstream::app {
 namespace {
@@ -126,6 +128,23 @@ void AddLogMetrics(api::Metrics& metrics, const eventstore::RocksEventLog& log) 
   });
 }
 
+void AddReadModelMetrics(api::Metrics& metrics, const projections::ReadModels& models) {
+  metrics.AddCollector([&models](std::string* out) {
+    const projections::WorkerStats s = models.stats();
+    const std::string labels = "projection=" + api::LabelValue(s.name);
+    *out += "# HELP dealstream_projection_lag_events Events in the log not yet applied.\n"
+            "# TYPE dealstream_projection_lag_events gauge\n";
+    api::AppendSample(out, "dealstream_projection_lag_events", labels, static_cast<double>(s.lag_events));
+    *out += "# HELP dealstream_projection_lag_seconds Age of the oldest event not yet applied.\n"
+            "# TYPE dealstream_projection_lag_seconds gauge\n";
+    api::AppendSample(out, "dealstream_projection_lag_seconds", labels,
+                      static_cast<double>(s.lag_ms) / 1000.0);
+    *out += "# HELP dealstream_projection_position Last event applied.\n"
+            "# TYPE dealstream_projection_position gauge\n";
+    api::AppendSample(out, "dealstream_projection_position", labels, static_cast<double>(s.position));
+  });
+}
+
 void AddServerMetrics(api::Metrics& metrics, const api::LiveFeeds& feeds,
                       const api::Server& server) {
   metrics.AddCollector([&feeds, &server](std::string* out) {
@@ -189,7 +208,17 @@ int RunServe(const std::vector<std::string>& args) {
     spdlog::info("--demo: generated the demo company: {} commands in {:.1f} s", company->commands,
                  company->seconds);
   }
-  DirectoryScopeResolver scopes(command_service.directory());
+  // The read side: every projection, and the ownership facts data scopes use.
+  auto store = projections::SnapshotStore::Open({.path = config->data + "/projections"});
+  if (!store.ok()) {
+    std::fprintf(stderr, "serve: projections store: %s\n", store.error().ToString().c_str());
+    return 2;
+  }
+  auto models = projections::ReadModels::Start(**log, **store);
+  if (!models.ok()) {
+    std::fprintf(stderr, "serve: read models: %s\n", models.error().ToString().c_str());
+    return 2;
+  }
   api::Metrics metrics;
   api::TokenTable tokens(**log);
   api::TokenIssuer issuer(**log, &tokens);
@@ -210,16 +239,20 @@ int RunServe(const std::vector<std::string>& args) {
   }
 
   std::unique_ptr<api::Server> server;
-  api::Api api(tokens, &scopes, metrics);
-  api.AddRoutes(api::OpsRoutes({{"token table caught up", [&tokens] { return tokens.caught_up(); }}},
-                               metrics));
+  api::Api api(tokens, &(*models)->scope_resolver(), metrics);
+  api.AddRoutes(api::OpsRoutes(
+      {{"token table caught up", [&tokens] { return tokens.caught_up(); }},
+       {"read models caught up", [&models] { return (*models)->stats().caught_up; }}},
+      metrics));
   api.AddRoutes(api::CommandRoutes(command_service, metrics));
   api.AddRoutes(api::EventRoutes(**log, feeds));
   api.AddRoutes(api::StreamRoutes(**log));
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
+  api.AddRoutes(api::ProjectionRoutes(**models));
   api.AddRoutes(api::OpenApiRoutes(api, {.command_schema_dir = DEALSTREAM_SCHEMA_DIR "/commands",
                                          .command_types = command_service.CommandTypes()}));
   AddLogMetrics(metrics, **log);
+  AddReadModelMetrics(metrics, **models);
 
   auto started = api::Server::Start(api, {.address = config->host, .port = config->port});
   if (!started.ok()) {

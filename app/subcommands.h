@@ -1,4 +1,5 @@
-// The subcommands of the dealstream binary. Each takes the arguments after
+// The server-side subcommands of the dealstream binary (the replay and audit
+// ones are in replay_cli.h). Each takes the arguments after
 // its name and returns the process exit code (0 ok, 1 a negative result
 // such as a failed verification, 2 a usage or environment error).
 #pragma once
@@ -8,7 +9,6 @@
 
 namespace dealstream::app {
 
-int RunVerify(const std::vector<std::string>& args);
 int RunServe(const std::vector<std::string>& args);
 int RunTokenCreate(const std::vector<std::string>& args);
 

@@ -15,6 +15,7 @@
 #include <filesystem>
 #include <regex>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "api/http_client.h"
@@ -131,7 +132,17 @@ TEST(ServeTest, ServesTokensCommandsAndStopsOnSigterm) {
   const std::string admin = m[2];
 
   EXPECT_EQ(Call(port, "GET", "/healthz", "").status, 200);
-  EXPECT_EQ(Call(port, "GET", "/readyz", admin).status, 200);
+  // Ready once the read models have caught up with the demo company.
+  int ready = 0;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+  while ((ready = Call(port, "GET", "/readyz", admin).status) == 503 &&
+         std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  EXPECT_EQ(ready, 200);
+  api::Response funnel = Call(port, "GET", "/v1/projections/funnel", admin);
+  EXPECT_EQ(funnel.status, 200);
+  EXPECT_GE(api::ParseJson(funnel.body)["stages"].size(), 8u);
   api::Response created = Call(port, "POST", "/v1/commands/CreateDepartment", admin,
                                R"({"id":"hq","name":"Headquarters"})");
   EXPECT_EQ(created.status, 201) << created.body;
