@@ -25,6 +25,7 @@
 #include "kafka/relay_checkpoint.h"
 #include "projections/read_models.h"
 #include "projections/snapshot_store.h"
+#include "replay/data_dir.h"
 
 namespace dealstream::app {
 namespace {
@@ -191,14 +192,20 @@ int RunServe(const std::vector<std::string>& args) {
 
   std::error_code ec;
   std::filesystem::create_directories(config->data, ec);
-  auto log = eventstore::RocksEventLog::Open({.path = config->data, .durability = config->durability});
-  if (!log.ok()) {
-    std::fprintf(stderr, "serve: %s\n", log.error().ToString().c_str());
+  // The raw log is what is stored (stats, the Kafka relay); everything else
+  // reads and writes through the vaulted view, which seals personal fields
+  // on append and opens (or redacts, once forgotten) them on read.
+  auto dir = replay::DataDir::Open(
+      {.path = config->data, .read_only = false, .durability = config->durability});
+  if (!dir.ok()) {
+    std::fprintf(stderr, "serve: %s\n", dir.error().ToString().c_str());
     return 2;
   }
-  commands::LogCommandService command_service(**log);
+  eventstore::EventLog& log = (*dir)->log();
+  eventstore::RocksEventLog& raw_log = (*dir)->raw_log();
+  commands::LogCommandService command_service(log);
   // --demo on an empty data directory: the demo company, before serving.
-  const bool generate_demo = config->demo && (*log)->Head().position.value == 0;
+  const bool generate_demo = config->demo && log.Head().position.value == 0;
   if (generate_demo) {
     auto company = demo::GenerateDemoCompany(command_service, {.now = Now()});
     if (!company.ok()) {
@@ -209,27 +216,27 @@ int RunServe(const std::vector<std::string>& args) {
                  company->seconds);
   }
   // The read side: every projection, and the ownership facts data scopes use.
-  auto store = projections::SnapshotStore::Open({.path = config->data + "/projections"});
+  auto store = projections::SnapshotStore::Open({.path = (*dir)->layout().projections()});
   if (!store.ok()) {
     std::fprintf(stderr, "serve: projections store: %s\n", store.error().ToString().c_str());
     return 2;
   }
-  auto models = projections::ReadModels::Start(**log, **store);
+  auto models = projections::ReadModels::Start(log, **store);
   if (!models.ok()) {
     std::fprintf(stderr, "serve: read models: %s\n", models.error().ToString().c_str());
     return 2;
   }
   api::Metrics metrics;
-  api::TokenTable tokens(**log);
-  api::TokenIssuer issuer(**log, &tokens);
-  api::LiveFeeds feeds(**log, {});
+  api::TokenTable tokens(log);
+  api::TokenIssuer issuer(log, &tokens);
+  api::LiveFeeds feeds(log, {});
   std::unique_ptr<kafka::Relay> relay;
   if (!config->kafka_brokers.empty()) {
     auto started = kafka::Relay::Start(
         {.brokers = config->kafka_brokers,
          .topic = config->kafka_topic,
          .checkpoint_path = kafka::RelayCheckpointPath(config->data, config->kafka_topic)},
-        **log);
+        raw_log);
     if (!started.ok()) {
       std::fprintf(stderr, "serve: kafka relay: %s\n", started.error().ToString().c_str());
       return 2;
@@ -245,13 +252,13 @@ int RunServe(const std::vector<std::string>& args) {
        {"read models caught up", [&models] { return (*models)->stats().caught_up; }}},
       metrics));
   api.AddRoutes(api::CommandRoutes(command_service, metrics));
-  api.AddRoutes(api::EventRoutes(**log, feeds));
-  api.AddRoutes(api::StreamRoutes(**log));
+  api.AddRoutes(api::EventRoutes(log, feeds));
+  api.AddRoutes(api::StreamRoutes(log));
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
   api.AddRoutes(api::ProjectionRoutes(**models));
   api.AddRoutes(api::OpenApiRoutes(api, {.command_schema_dir = DEALSTREAM_SCHEMA_DIR "/commands",
                                          .command_types = command_service.CommandTypes()}));
-  AddLogMetrics(metrics, **log);
+  AddLogMetrics(metrics, raw_log);
   AddReadModelMetrics(metrics, **models);
 
   auto started = api::Server::Start(api, {.address = config->host, .port = config->port});
