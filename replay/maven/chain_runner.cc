@@ -4,6 +4,8 @@
 #include <condition_variable>
 #include <deque>
 #include <mutex>
+#include <string>
+#include <unordered_map>
 
 namespace dealstream::replay::maven {
 namespace {
@@ -28,9 +30,17 @@ Status ToStatus(const commands::CommandError& e, const Chain& chain, const Plann
 // chains have a command outstanding at once.
 class WaveRun {
  public:
+  // `last_event` maps chain keys to the last event id of their previous
+  // wave: the causation of the chain's next command.
   WaveRun(commands::CommandService& service, const Wave& wave, const RunOptions& options,
-          uint64_t total, RunStats& stats)
-      : service_(service), wave_(wave), options_(options), total_(total), stats_(stats) {}
+          uint64_t total, RunStats& stats,
+          std::unordered_map<std::string, std::string>& last_event)
+      : service_(service),
+        wave_(wave),
+        options_(options),
+        total_(total),
+        stats_(stats),
+        last_event_(last_event) {}
 
   Status Run() {
     std::unique_lock lock(mu_);
@@ -48,7 +58,9 @@ class WaveRun {
       }
       while (failure_.ok() && next_chain < wave_.size() && in_flight_ < options_.max_in_flight) {
         ++in_flight_;
-        Issue(Step{next_chain++, 0, ""}, lock);
+        const size_t chain = next_chain++;
+        auto previous = last_event_.find(wave_[chain].key);
+        Issue(Step{chain, 0, previous == last_event_.end() ? "" : previous->second}, lock);
       }
       if (in_flight_ == 0 && (next_chain == wave_.size() || !failure_.ok())) break;
       cv_.wait(lock, [&] { return !ready_.empty() || in_flight_ == 0; });
@@ -87,10 +99,11 @@ class WaveRun {
         if (outcome->replayed) ++stats_.replayed;
         if (!outcome->replayed) stats_.events += outcome->event_ids.size();
         stats_.last_position = std::max(stats_.last_position, outcome->position);
+        const std::string last = outcome->event_ids.empty() ? "" : outcome->event_ids.back();
         if (step.index + 1 < chain.steps.size()) {
-          ready_.push_back(Step{step.chain, step.index + 1,
-                                outcome->event_ids.empty() ? "" : outcome->event_ids.back()});
+          ready_.push_back(Step{step.chain, step.index + 1, last});
         } else {
+          if (!last.empty()) last_event_[chain.key] = last;
           --in_flight_;
         }
         if (options_.progress && stats_.commands % 1000 == 0) {
@@ -107,6 +120,7 @@ class WaveRun {
   const RunOptions& options_;
   const uint64_t total_;
   RunStats& stats_;
+  std::unordered_map<std::string, std::string>& last_event_;
   std::mutex mu_;
   std::condition_variable cv_;
   std::deque<Step> ready_;
@@ -119,8 +133,9 @@ class WaveRun {
 Status RunPlan(commands::CommandService& service, const ImportPlan& plan, const RunOptions& options,
                RunStats* stats) {
   const uint64_t total = static_cast<uint64_t>(plan.totals.commands);
+  std::unordered_map<std::string, std::string> last_event;
   for (const Wave& wave : plan.waves) {
-    WaveRun run(service, wave, options, total, *stats);
+    WaveRun run(service, wave, options, total, *stats, last_event);
     if (Status s = run.Run(); !s.ok()) return s;
   }
   if (options.progress) options.progress(stats->commands, total);

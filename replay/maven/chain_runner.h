@@ -2,8 +2,9 @@
 // the normal write path, so every rule of the domain applies — with many
 // chains in flight (their commands share group commits) and each chain's
 // commands strictly one after the other. Each command carries the plan's
-// idempotency key, the chain's key as correlation id and the previous
-// step's last event id as causation id.
+// idempotency key, the chain's key as correlation id and the last event id
+// of the chain's previous step (in this wave or, for a chain key seen in an
+// earlier wave, that wave) as causation id.
 //
 // Fail-fast: after the first refused command no new chain starts; the
 // error names the chain's source row and the command's own message.

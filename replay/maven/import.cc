@@ -8,10 +8,13 @@
 
 #include "commands/log_command_service.h"
 #include "commands/log_directory.h"
+#include "commands/process_managers.h"
 #include "replay/maven/quirks.h"
 
 namespace dealstream::replay::maven {
 namespace {
+
+constexpr std::chrono::seconds kFollowUpTimeout{600};
 
 Result<PlanSettings> SettingsFrom(const domain::SalesProcessFacts& process) {
   PlanSettings settings;
@@ -54,6 +57,26 @@ Result<ImportReport> ImportMaven(DataDir& dir, const std::string& source_dir,
   report.settings = *settings;
   report.plan = BuildPlan(*data, report.settings);
   if (Status s = RunPlan(service, report.plan, options, &report.stats); !s.ok()) return s;
+  // The follow-ups the domain asks for (customer lifecycle), derived from
+  // the imported events in position order, which follows business time.
+  // Their idempotency keys make a server running the same managers later
+  // find them done.
+  {
+    commands::ProcessManagers managers(dir.log(), service, service.directory(), {});
+    uint64_t head = 0;
+    while (head != dir.log().Head().position.value) {
+      head = dir.log().Head().position.value;
+      if (!managers.WaitFor(head, kFollowUpTimeout)) {
+        return Status::Unavailable("the process managers did not handle the imported events "
+                                   "within " + std::to_string(kFollowUpTimeout.count()) + " s");
+      }
+    }
+    const commands::ProcessManagerStats stats = managers.stats();
+    report.follow_ups = stats.commands_issued;
+    if (stats.commands_refused > 0) {
+      return Status::FailedPrecondition("a lifecycle follow-up was refused: " + stats.last_refusal);
+    }
+  }
   report.seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return report;
@@ -93,7 +116,9 @@ std::string FormatReport(const ImportReport& r) {
   out << "\nCommands: " << Thousands(static_cast<int64_t>(r.stats.commands)) << " accepted ("
       << Thousands(static_cast<int64_t>(r.stats.replayed)) << " already imported), "
       << Thousands(static_cast<int64_t>(r.stats.events)) << " events written, log head at "
-      << Thousands(static_cast<int64_t>(r.stats.last_position)) << "; " << rate << "\n";
+      << Thousands(static_cast<int64_t>(r.stats.last_position)) << "; " << rate << "\n"
+      << "Customer lifecycle follow-ups issued by the process managers: "
+      << Thousands(static_cast<int64_t>(r.follow_ups)) << "\n";
   return out.str();
 }
 

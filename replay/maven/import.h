@@ -3,7 +3,8 @@
 // from the configuration in force (the sales process's second open stage
 // for Engaging deals; the loss reason "other", else "no_decision", else the
 // first configured), and runs the plan through the command service over the
-// data directory's (vaulted) log. Idempotent: every command carries a
+// data directory's (vaulted) log, then lets the process managers derive
+// the customers' lifecycle from the imported events. Idempotent: every command carries a
 // stable idempotency key, so a re-run (or the rest of an interrupted run)
 // writes nothing twice.
 #pragma once
@@ -21,6 +22,7 @@ struct ImportReport {
   PlanSettings settings;
   ImportPlan plan;  // quirks and totals
   RunStats stats;
+  uint64_t follow_ups = 0;  // lifecycle commands the process managers issued
   double seconds = 0;  // wall time of the run (reading + planning + commands)
 };
 

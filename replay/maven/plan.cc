@@ -215,20 +215,26 @@ void PlanCustomers(Context& c) {
   c.plan.waves.push_back(std::move(wave));
 }
 
+// The deals' commands grouped into one wave per business date, in date
+// order: a deal's steps of one date form a chain, and its later steps come
+// in the waves of their dates. The log thus takes the dataset's history in
+// the order it happened, which is what its positions, known_at queries and
+// the process managers (fed in position order) expect.
 void PlanDeals(Context& c) {
   std::map<std::string, const Product*> by_key;
   for (const Product& p : c.data.products) by_key[ProductKey(p.name)] = &p;
-  Wave wave;
-  wave.reserve(c.data.deals.size());
+  // Date -> chains of that date, in dataset order.
+  std::map<std::string, Wave> by_date;
   for (const Deal& d : c.data.deals) {
     const Product& product = *by_key.at(ProductKey(d.product));
     const std::string key = "deal/" + d.id;
-    Chain chain{key, std::string(kPipelineFile) + " line " + std::to_string(d.line) +
-                         " (opportunity " + d.id + ")", {}};
+    const std::string source = std::string(kPipelineFile) + " line " + std::to_string(d.line) +
+                               " (opportunity " + d.id + ")";
     const std::string opened = d.engage_date ? Day(*d.engage_date) : c.last_day;
     const std::string expected = d.close_date ? Day(*d.close_date) : c.last_day;
     const bool blank = d.account.empty();
-    chain.steps.push_back(Command(
+    Chain open{key, source, {}};
+    open.steps.push_back(Command(
         "OpenOpportunity",
         {{"id", d.id},
          {"customer_id", blank ? PlaceholderId(d.agent) : AccountId(d.account)},
@@ -241,26 +247,37 @@ void PlanDeals(Context& c) {
          {"product_ids", ordered_json::array({ProductId(product.name)})}},
         opened, key + "/open"));
     if (d.stage != DealStage::kProspecting) {
-      chain.steps.push_back(Command("AdvanceOpportunityStage",
-                                    {{"opportunity_id", d.id}, {"stage", c.settings.engaged_stage}},
-                                    opened, key + "/engage"));
+      open.steps.push_back(Command("AdvanceOpportunityStage",
+                                   {{"opportunity_id", d.id}, {"stage", c.settings.engaged_stage}},
+                                   opened, key + "/engage"));
     }
-    if (d.stage == DealStage::kWon) {
-      chain.steps.push_back(Command("WinOpportunity",
-                                    {{"opportunity_id", d.id}, {"amount", Usd(*d.close_value)}},
-                                    Day(*d.close_date), key + "/close"));
-    } else if (d.stage == DealStage::kLost) {
-      chain.steps.push_back(Command(
-          "LoseOpportunity",
-          {{"opportunity_id", d.id},
-           {"reason", c.settings.loss_reason},
-           {"note", "the Maven CRM dataset records no loss reason (close_value 0)"}},
-          Day(*d.close_date), key + "/close"));
+    by_date[opened].push_back(std::move(open));
+    if (d.stage == DealStage::kWon || d.stage == DealStage::kLost) {
+      const std::string closed = Day(*d.close_date);
+      Chain close{key, source, {}};
+      if (d.stage == DealStage::kWon) {
+        close.steps.push_back(Command("WinOpportunity",
+                                      {{"opportunity_id", d.id}, {"amount", Usd(*d.close_value)}},
+                                      closed, key + "/close"));
+      } else {
+        close.steps.push_back(Command(
+            "LoseOpportunity",
+            {{"opportunity_id", d.id},
+             {"reason", c.settings.loss_reason},
+             {"note", "the Maven CRM dataset records no loss reason (close_value 0)"}},
+            closed, key + "/close"));
+      }
+      // A deal closed on the day it was engaged continues its own chain.
+      Wave& wave = by_date[closed];
+      if (closed == opened) {
+        wave.back().steps.push_back(std::move(close.steps.front()));
+      } else {
+        wave.push_back(std::move(close));
+      }
     }
     ++c.plan.totals.deals[static_cast<int>(d.stage)];
-    wave.push_back(std::move(chain));
   }
-  c.plan.waves.push_back(std::move(wave));
+  for (auto& [date, wave] : by_date) c.plan.waves.push_back(std::move(wave));
 }
 
 }  // namespace

@@ -31,7 +31,9 @@
 //                 close_value at close_date. Lost: the same, then
 //                 LoseOpportunity with the configured loss reason at
 //                 close_date. Expected close date: close_date, or for open
-//                 deals the dataset's last day.
+//                 deals the dataset's last day. The deals' commands run in
+//                 one wave per business date, in date order, so the log's
+//                 positions follow the dataset's history.
 #pragma once
 
 #include <cstdint>

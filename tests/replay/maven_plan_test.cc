@@ -78,21 +78,45 @@ TEST(MavenPlanTest, PlansTheOrganisationAndEveryDealStep) {
   const int64_t setup = 10 + 7 + 3 + 6 + 6 + 35 + 85 * 2 + t.placeholders;
   EXPECT_EQ(t.commands, setup + 8800 + (8800 - 500) + (4238 + 2473));
 
-  const Wave& deals = plan.waves.back();
-  ASSERT_EQ(deals.size(), 8800u);
-  const Chain& first = deals.front();  // 1C1I7A6R, Won
-  EXPECT_EQ(first.key, "deal/1C1I7A6R");
-  ASSERT_EQ(first.steps.size(), 3u);
-  EXPECT_EQ(first.steps[0].type, "OpenOpportunity");
-  EXPECT_NE(first.steps[0].body.find(R"("occurred_at":"2016-10-20T00:00:00Z")"), std::string::npos);
-  EXPECT_NE(first.steps[0].body.find(R"("amount":{"amount":"1096.00","currency":"USD"})"),
+  // Deals run in one wave per business date, in date order; deal 1C1I7A6R
+  // (Won) opens and advances on 2016-10-20 and closes on 2017-03-01.
+  const Wave& first_day = plan.waves[6];
+  const Chain* opened = nullptr;
+  for (const Chain& chain : first_day) {
+    if (chain.key == "deal/1C1I7A6R") opened = &chain;
+  }
+  ASSERT_NE(opened, nullptr);
+  ASSERT_EQ(opened->steps.size(), 2u);
+  EXPECT_EQ(opened->steps[0].type, "OpenOpportunity");
+  EXPECT_NE(opened->steps[0].body.find(R"("occurred_at":"2016-10-20T00:00:00Z")"),
             std::string::npos);
-  EXPECT_EQ(first.steps[1].type, "AdvanceOpportunityStage");
-  EXPECT_EQ(first.steps[2].type, "WinOpportunity");
-  EXPECT_NE(first.steps[2].body.find(R"("amount":{"amount":"1054.00","currency":"USD"})"),
+  EXPECT_NE(opened->steps[0].body.find(R"("amount":{"amount":"1096.00","currency":"USD"})"),
             std::string::npos);
-  EXPECT_NE(first.steps[2].body.find(R"("occurred_at":"2017-03-01T00:00:00Z")"), std::string::npos);
-  EXPECT_EQ(first.steps[2].idempotency_key, "maven-crm/deal/1C1I7A6R/close");
+  EXPECT_EQ(opened->steps[1].type, "AdvanceOpportunityStage");
+  const Chain* closed = nullptr;
+  std::string previous_day;
+  size_t deal_steps = 0;
+  for (size_t w = 6; w < plan.waves.size(); ++w) {
+    const std::string body = plan.waves[w].front().steps.front().body;
+    const std::string day = body.substr(body.find("occurred_at") + 14, 10);
+    EXPECT_LT(previous_day, day) << "waves in date order";
+    previous_day = day;
+    for (const Chain& chain : plan.waves[w]) {
+      deal_steps += chain.steps.size();
+      for (const PlannedCommand& step : chain.steps) {
+        EXPECT_NE(step.body.find("\"occurred_at\":\"" + day), std::string::npos) << step.body;
+      }
+      if (chain.key == "deal/1C1I7A6R" && &chain != opened) closed = &chain;
+    }
+  }
+  EXPECT_EQ(deal_steps, 8800u + 8300u + 6711u);
+  ASSERT_NE(closed, nullptr);
+  EXPECT_EQ(closed->steps[0].type, "WinOpportunity");
+  EXPECT_NE(closed->steps[0].body.find(R"("amount":{"amount":"1054.00","currency":"USD"})"),
+            std::string::npos);
+  EXPECT_NE(closed->steps[0].body.find(R"("occurred_at":"2017-03-01T00:00:00Z")"),
+            std::string::npos);
+  EXPECT_EQ(closed->steps[0].idempotency_key, "maven-crm/deal/1C1I7A6R/close");
 }
 
 // A copy of the dataset with one line of one file replaced.
