@@ -95,6 +95,24 @@ void FiguresCells(CsvWriter& w, const projections::PerformanceFigures& f,
   w.Cell(currency);
 }
 
+std::string LifecycleCsv(const projections::LifecycleView& v) {
+  CsvWriter w("state,customers,reached,conversion");
+  for (const auto& r : v.states) {
+    w.Cell(r.state).Cell(r.customers).Cell(r.reached).Cell(Number(r.conversion));
+    w.EndRow();
+  }
+  return w.Take();
+}
+
+std::string TransitionsCsv(const projections::LifecycleView& v) {
+  CsvWriter w("from,to,count");
+  for (const auto& t : v.transitions) {
+    w.Cell(t.from).Cell(t.to).Cell(t.count);
+    w.EndRow();
+  }
+  return w.Take();
+}
+
 constexpr char kFigureColumns[] =
     "won_count,lost_count,win_rate,won_amount,open_count,open_amount,weighted_pipeline,currency";
 
@@ -157,6 +175,14 @@ const std::map<std::string, Runner>& Runners() {
          auto g = GranularityOf(r);
          if (!g.ok()) return g.error();
          return Render(m.Forecast(r.at, r.filters, *g), r.format, &WonLostCsv);
+       }},
+      {"lifecycle",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return Render(m.Lifecycle(r.at, r.filters), r.format, &LifecycleCsv);
+       }},
+      {"lifecycle-transitions",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return Render(m.Lifecycle(r.at, r.filters), r.format, &TransitionsCsv);
        }},
       {"pipeline",
        [](const ReadModels& m, const QueryRequest& r) {

@@ -10,6 +10,8 @@
 //              won_amount,open_count,open_amount,weighted_pipeline,currency
 //   departments department_id,name,parent_id,employees,rank,won_count,lost_count,win_rate,
 //              won_amount,open_count,open_amount,weighted_pipeline,currency
+//   lifecycle  state,customers,reached,conversion
+//   lifecycle-transitions  from,to,count
 // Amounts are decimal strings in the report currency; undefined rates are
 // empty cells.
 #pragma once

@@ -228,6 +228,9 @@ TEST_F(CliTest, QueryReadModelsAsJsonAndCsv) {
   EXPECT_EQ(csv.out.rfind("employee_id,name,department_id,active,rank,won_count", 0), 0u) << csv.out;
   EXPECT_NE(csv.out.find("bob,Bob,hq,true,"), std::string::npos) << csv.out;
   EXPECT_EQ(RunCli("query funnel --format csv" + Data()).exit_code, 0);
+  auto lifecycle = RunCli("query lifecycle --format csv" + Data());
+  ASSERT_EQ(lifecycle.exit_code, 0) << lifecycle.err;
+  EXPECT_EQ(lifecycle.out.rfind("state,customers,reached,conversion\n", 0), 0u) << lifecycle.out;
   auto unknown = RunCli("query nonsense" + Data());
   EXPECT_EQ(unknown.exit_code, 2);
   EXPECT_NE(unknown.err.find("available: departments, employees"), std::string::npos);
@@ -285,6 +288,11 @@ TEST_F(CliTest, ReadOnlySubcommandsWorkBesideAProcessHoldingTheDirectory) {
   auto forget = RunCli("forget --subject carol" + Data());
   EXPECT_EQ(forget.exit_code, 1);
   EXPECT_NE(forget.err.find("in use"), std::string::npos) << forget.err;
+  auto store = projections::SnapshotStore::Open({.path = data_ + "/projections"});
+  ASSERT_TRUE(store.ok());
+  auto rebuild = RunCli("rebuild" + Data());
+  EXPECT_EQ(rebuild.exit_code, 1);
+  EXPECT_NE(rebuild.err.find("admin API"), std::string::npos) << rebuild.err;
 }
 
 }  // namespace

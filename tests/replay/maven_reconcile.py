@@ -164,7 +164,7 @@ def main():
     print("import jsonl: %.1f s" % took)
     copied = run(binary, "verify", "--data", copy)[0]
     check(copied.split("head ")[1].split()[0] == head, "the copy's head hash differs")
-    for projection in ("employees", "funnel", "forecast", "pipeline"):
+    for projection in ("employees", "funnel", "forecast", "pipeline", "lifecycle"):
         a = run(binary, "query", projection, "--data", data)[0]
         b = run(binary, "query", projection, "--data", copy)[0]
         check(a == b, "query %s differs between the source and the imported copy" % projection)
