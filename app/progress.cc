@@ -39,7 +39,8 @@ Progress::Progress(std::string what, std::string unit)
     : what_(std::move(what)),
       unit_(std::move(unit)),
       tty_(isatty(STDERR_FILENO) == 1),
-      start_(std::chrono::steady_clock::now()) {}
+      start_(std::chrono::steady_clock::now()),
+      last_draw_(start_) {}  // quick work draws nothing until Finish
 
 void Progress::Update(uint64_t done, uint64_t total) {
   std::lock_guard lock(mu_);

@@ -1,6 +1,7 @@
 // Progress: a progress bar with rate and ETA on a terminal; plain lines
 // (at most one every few seconds) when stderr is not a terminal, so logs
-// stay readable. Writes to stderr; thread-safe.
+// stay readable. Work that ends quickly shows only Finish's line. Writes to
+// stderr; thread-safe.
 #pragma once
 
 #include <chrono>
@@ -26,7 +27,7 @@ class Progress {
   const std::string unit_;
   const bool tty_;
   const std::chrono::steady_clock::time_point start_;
-  std::chrono::steady_clock::time_point last_draw_{};
+  std::chrono::steady_clock::time_point last_draw_;
   std::mutex mu_;
 };
 
