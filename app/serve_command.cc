@@ -13,6 +13,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/projection_routes.h"
+#include "api/record_routes.h"
 #include "api/route_groups.h"
 #include "api/server.h"
 #include "app/flags.h"
@@ -256,6 +257,7 @@ int RunServe(const std::vector<std::string>& args) {
   api.AddRoutes(api::StreamRoutes(log));
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
   api.AddRoutes(api::ProjectionRoutes(**models));
+  api.AddRoutes(api::RecordRoutes(log));
   api.AddRoutes(api::OpenApiRoutes(api, {.command_schema_dir = DEALSTREAM_SCHEMA_DIR "/commands",
                                          .command_types = command_service.CommandTypes()}));
   AddLogMetrics(metrics, raw_log);

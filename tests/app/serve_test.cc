@@ -150,6 +150,8 @@ TEST(ServeTest, ServesTokensCommandsAndStopsOnSigterm) {
   api::Response invalid = Call(port, "POST", "/v1/commands/CreateDepartment", admin, R"({"name":5})");
   EXPECT_EQ(invalid.status, 400) << invalid.body;
   EXPECT_EQ(Call(port, "GET", "/v1/streams/department-hq", admin).status, 200);
+  EXPECT_EQ(Call(port, "GET", "/v1/departments/hq", admin).status, 200);
+  EXPECT_EQ(Call(port, "GET", "/v1/departments/hq/history", admin).status, 200);
   api::Response openapi = Call(port, "GET", "/openapi.json", admin);
   EXPECT_TRUE(api::ParseJson(openapi.body)["paths"].contains("/v1/commands/OpenOpportunity"));
 

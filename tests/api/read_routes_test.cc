@@ -1,7 +1,8 @@
-// /v1/projections/… against the real command service and read models:
-// figures come back as JSON, bad parameters are 400s naming the parameter,
-// and data scopes narrow the figures (sales: their own; managers: their
-// department's subtree; a filter outside the scope is refused).
+// The read routes against the real command service and read models:
+// /v1/projections/… (figures as JSON, bad parameters are 400s naming the
+// parameter, data scopes narrow the figures: sales their own, managers
+// their department's subtree, a filter outside the scope is refused) and
+// the record views and histories (/v1/{collection}/{id}[/history]).
 #include <gtest/gtest.h>
 
 #include <future>
@@ -9,6 +10,7 @@
 #include "api/api.h"
 #include "api/json_util.h"
 #include "api/projection_routes.h"
+#include "api/record_routes.h"
 #include "api/token_issuer.h"
 #include "commands/log_command_service.h"
 #include "log_fixture.h"
@@ -16,9 +18,9 @@
 namespace dealstream::api {
 namespace {
 
-class ProjectionRoutesTest : public ::testing::Test {
+class ReadRoutesTest : public ::testing::Test {
  protected:
-  ProjectionRoutesTest() {
+  ReadRoutesTest() {
     log_ = eventstore::testing::OpenRocks(dir_.path(), eventstore::Durability::kOs);
     service_ = std::make_unique<commands::LogCommandService>(*log_);
     Command("CreateDepartment", R"({"id":"hq","name":"HQ"})");
@@ -44,6 +46,7 @@ class ProjectionRoutesTest : public ::testing::Test {
     issuer_ = std::make_unique<TokenIssuer>(*log_, tokens_.get());
     api_ = std::make_unique<Api>(*tokens_, &models_->scope_resolver(), metrics_);
     api_->AddRoutes(ProjectionRoutes(*models_));
+    api_->AddRoutes(RecordRoutes(*log_));
   }
 
   void Command(const std::string& type, const std::string& body) {
@@ -79,7 +82,7 @@ class ProjectionRoutesTest : public ::testing::Test {
   std::unique_ptr<Api> api_;
 };
 
-TEST_F(ProjectionRoutesTest, EveryReadModelAnswersJson) {
+TEST_F(ReadRoutesTest, EveryReadModelAnswersJson) {
   const std::string admin = Token(Role::kAdmin, "root");
   for (const char* name : {"funnel", "forecast", "pipeline", "employees", "lifecycle"}) {
     Response r = Get(std::string("/v1/projections/") + name, admin);
@@ -92,7 +95,7 @@ TEST_F(ProjectionRoutesTest, EveryReadModelAnswersJson) {
   EXPECT_EQ(Get("/v1/projections/forecast?granularity=month", admin).status, 200);
 }
 
-TEST_F(ProjectionRoutesTest, BadParametersAre400NamingThem) {
+TEST_F(ReadRoutesTest, BadParametersAre400NamingThem) {
   const std::string admin = Token(Role::kAdmin, "root");
   for (const auto& [query, field] : std::vector<std::pair<std::string, std::string>>{
            {"as_of=yesterday", "as_of"},
@@ -108,7 +111,7 @@ TEST_F(ProjectionRoutesTest, BadParametersAre400NamingThem) {
   }
 }
 
-TEST_F(ProjectionRoutesTest, DataScopesNarrowTheFigures) {
+TEST_F(ReadRoutesTest, DataScopesNarrowTheFigures) {
   const std::string ann = Token(Role::kSales, "ann");
   const std::string bob = Token(Role::kManager, "bob");
   const std::string analyst = Token(Role::kAnalyst, "cat");
@@ -122,6 +125,60 @@ TEST_F(ProjectionRoutesTest, DataScopesNarrowTheFigures) {
   EXPECT_EQ(Get("/v1/projections/funnel?owner=cat", bob).status, 403);
   const nlohmann::json employees = ParseJson(Get("/v1/projections/employees", bob).body);
   for (const auto& e : employees["employees"]) EXPECT_NE(e["employee_id"], "cat");
+}
+
+TEST_F(ReadRoutesTest, RecordViewsAsOfAnyInstant) {
+  const std::string admin = Token(Role::kAdmin, "root");
+  Response r = Get("/v1/customers/c1", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json view = ParseJson(r.body);
+  EXPECT_EQ(view["stream"], "customer-c1");
+  EXPECT_EQ(view["exists"], true);
+  EXPECT_EQ(*r.headers.Get("ETag"), "\"" + std::to_string(view["version"].get<uint64_t>()) + "\"");
+  EXPECT_NE(r.body.find("One"), std::string::npos);
+  EXPECT_EQ(Get("/v1/opportunities/o1", admin).status, 200);
+  EXPECT_EQ(Get("/v1/departments/east", admin).status, 200);
+  // Before it existed; unknown; malformed; bad time.
+  EXPECT_EQ(Get("/v1/customers/c1?as_of=2000-01-01", admin).status, 404);
+  EXPECT_EQ(Get("/v1/customers/nope", admin).status, 404);
+  EXPECT_EQ(Get("/v1/customers/bad%20id", admin).status, 400);
+  Response bad = Get("/v1/customers/c1?as_of=soon", admin);
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(ParseJson(bad.body)["field"], "as_of");
+}
+
+TEST_F(ReadRoutesTest, HistoriesPageAndRefuseBadParameters) {
+  const std::string admin = Token(Role::kAdmin, "root");
+  Command("ReviseOpportunityAmount",
+          R"({"opportunity_id":"o1","amount":{"amount":"1500.00","currency":"USD"}})");
+  Response r = Get("/v1/opportunities/o1/history", admin);
+  ASSERT_EQ(r.status, 200) << r.body;
+  const nlohmann::json history = ParseJson(r.body);
+  ASSERT_EQ(history["steps"].size(), 2u);
+  EXPECT_EQ(history["steps"][0]["actor"], "setup");
+  const nlohmann::json page = ParseJson(Get("/v1/opportunities/o1/history?limit=1", admin).body);
+  EXPECT_EQ(page["steps"].size(), 1u);
+  EXPECT_EQ(page["next_version"], 2);
+  EXPECT_EQ(Get("/v1/opportunities/o1/history?include_states=yes", admin).status, 400);
+  EXPECT_EQ(Get("/v1/opportunities/o1/history?limit=0", admin).status, 400);
+  EXPECT_EQ(Get("/v1/opportunities/none/history", admin).status, 404);
+}
+
+TEST_F(ReadRoutesTest, RecordsOutsideTheScopeLookMissing) {
+  const std::string ann = Token(Role::kSales, "ann");
+  const std::string bob = Token(Role::kManager, "bob");
+  EXPECT_EQ(Get("/v1/customers/c1", ann).status, 200);
+  Response hidden = Get("/v1/customers/c2", ann);
+  Response missing = Get("/v1/customers/c9", ann);
+  EXPECT_EQ(hidden.status, 404);
+  EXPECT_EQ(ParseJson(hidden.body)["detail"], "no customer with id 'c2'");
+  EXPECT_EQ(ParseJson(missing.body)["detail"], "no customer with id 'c9'");
+  EXPECT_EQ(Get("/v1/opportunities/o2/history", ann).status, 404);
+  EXPECT_EQ(Get("/v1/opportunities/o1/history", bob).status, 200);   // east
+  EXPECT_EQ(Get("/v1/opportunities/o2", bob).status, 404);           // west
+  EXPECT_EQ(Get("/v1/departments/west", ann).status, 200);           // reference data
+  const std::string integrator = Token(Role::kIntegrator, "cat");
+  EXPECT_EQ(Get("/v1/customers/c2", integrator).status, 403);
 }
 
 }  // namespace
