@@ -9,7 +9,8 @@
 #include <cstdio>
 #include <filesystem>
 
-#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/async.h>
+#include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include "api/projection_routes.h"
@@ -88,8 +89,11 @@ Result<ServeConfig> ParseServe(const std::vector<std::string>& args) {
   return config;
 }
 
+// One line per request is written by a logging thread, so that server
+// threads only queue it; when the queue is full they wait (no line is lost).
 void SetUpLogging() {
-  auto logger = spdlog::stderr_color_mt("dealstream");
+  spdlog::init_thread_pool(32768, 1);
+  auto logger = spdlog::create_async<spdlog::sinks::stderr_sink_mt>("dealstream");
   logger->set_pattern("%Y-%m-%dT%H:%M:%S.%fZ %l %v", spdlog::pattern_time_type::utc);
   spdlog::set_default_logger(logger);
   spdlog::flush_every(std::chrono::seconds(1));
@@ -314,7 +318,7 @@ int RunServe(const std::vector<std::string>& args) {
   server.reset();
   relay.reset();
   spdlog::info("stopped");
-  spdlog::default_logger()->flush();
+  spdlog::shutdown();  // drains the logging thread
   return 0;
 }
 
