@@ -144,8 +144,14 @@ void Server::Wait(std::chrono::milliseconds grace) {
     wait_until_idle(std::chrono::seconds(1));
   }
   impl_->work.reset();
-  // Whatever is still queued (a command answering a closed connection) is dropped.
-  if (!wait_until_idle(std::chrono::milliseconds(0))) impl_->ioc.stop();
+  if (!wait_until_idle(std::chrono::milliseconds(0))) {
+    // Sessions still held by a command that has not completed: drop its
+    // late answer rather than post it to an io_context about to go away.
+    std::unique_lock lock(impl_->shared.gate->mu);
+    impl_->shared.gate->open = false;
+    lock.unlock();
+    impl_->ioc.stop();
+  }
   for (std::thread& t : impl_->threads) t.join();
   impl_->threads.clear();
 }

@@ -138,6 +138,8 @@ void Session::ForceClose() {
 }
 
 void Session::OnStreamData() {
+  std::shared_lock lock(shared_.gate->mu);
+  if (!shared_.gate->open) return;
   net::post(stream_.get_executor(), [self = shared_from_this()] { self->WriteStreamChunk(); });
 }
 
@@ -304,7 +306,9 @@ void Session::DispatchReady() {
 
 void Session::Dispatch(const std::shared_ptr<Slot>& slot, Request request) {
   auto self = shared_from_this();
-  auto respond = [self, slot](Response response) {
+  auto respond = [self, slot, gate = shared_.gate](Response response) {
+    std::shared_lock lock(gate->mu);
+    if (!gate->open) return;  // the server is gone; nobody is left to answer
     net::post(self->stream_.get_executor(),
               [self, slot, response = std::move(response)]() mutable {
                 slot->response = std::move(response);

@@ -8,6 +8,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <shared_mutex>
 #include <unordered_map>
 
 #include <boost/asio/dispatch.hpp>
@@ -31,6 +32,15 @@ using tcp = net::ip::tcp;
 class Session;
 class SessionSink;
 
+// Completions from other threads (a command's group commit, a live feed's
+// producer) post to a session's strand only while the gate is open: the
+// server closes it before its io_context goes away, so a late completion
+// is dropped instead of posted to a destroyed executor.
+struct PostGate {
+  std::shared_mutex mu;
+  bool open = true;  // guarded by mu
+};
+
 // What every session of one server shares.
 struct SessionShared {
   const Api& api;
@@ -39,6 +49,7 @@ struct SessionShared {
   std::unordered_map<Session*, std::weak_ptr<Session>> sessions;
   bool stopping = false;  // guarded by mu
   std::atomic<size_t> count{0};
+  std::shared_ptr<PostGate> gate = std::make_shared<PostGate>();
 };
 
 class Session : public std::enable_shared_from_this<Session> {

@@ -6,6 +6,7 @@
 
 #include "api/json_util.h"
 #include "api_fixture.h"
+#include "eventstore/memory_event_log.h"
 
 namespace dealstream::api::testing {
 namespace {
@@ -208,6 +209,62 @@ TEST(ServerTest, GracefulStopClosesIdleConnectionsAndLiveStreams) {
   EXPECT_EQ(f.server().connections(), 0u);
   EXPECT_FALSE(TestConnection::Open(f.port()).ok() &&
                (*TestConnection::Open(f.port()))->Call(Get("/healthz")).ok());
+}
+
+// A command service that holds every command until told to answer.
+class HeldCommands final : public commands::CommandService {
+ public:
+  commands::CommandOutcome Execute(const commands::CommandRequest&) override {
+    return commands::CommandOk{};
+  }
+  void ExecuteAsync(commands::CommandRequest,
+                    std::function<void(commands::CommandOutcome)> done) override {
+    std::lock_guard lock(mu_);
+    held_.push_back(std::move(done));
+  }
+  std::vector<std::string> CommandTypes() const override { return {"Hold"}; }
+  size_t held() {
+    std::lock_guard lock(mu_);
+    return held_.size();
+  }
+  void AnswerAll() {
+    std::vector<std::function<void(commands::CommandOutcome)>> held;
+    {
+      std::lock_guard lock(mu_);
+      held.swap(held_);
+    }
+    for (auto& done : held) done(commands::CommandOk{.id = "x", .stream = "x-x", .version = 1});
+  }
+
+ private:
+  std::mutex mu_;
+  std::vector<std::function<void(commands::CommandOutcome)>> held_;
+};
+
+TEST(ServerTest, AnswersOfCommandsThatOutliveTheServerAreDropped) {
+  eventstore::MemoryEventLog log;
+  TokenTable tokens(log);
+  TokenIssuer issuer(log, &tokens);
+  Metrics metrics;
+  Api api(tokens, nullptr, metrics);
+  HeldCommands commands;
+  api.AddRoutes(CommandRoutes(commands, metrics));
+  const std::string admin = issuer.Grant({.employee_id = "root", .role = Role::kAdmin})->token;
+  auto server = Server::Start(api, {.port = 0, .threads = 2});
+  ASSERT_TRUE(server.ok());
+  auto c = TestConnection::Open((*server)->port());
+  ASSERT_TRUE(c.ok());
+  ASSERT_TRUE((*c)->Send(Post("/v1/commands/Hold", "{}", admin)).ok());
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(5);
+  while (commands.held() == 0 && std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  ASSERT_EQ(commands.held(), 1u);
+  (*server)->Stop();
+  (*server)->Wait(std::chrono::milliseconds(100));  // the command is still pending
+  server->reset();
+  commands.AnswerAll();  // late: dropped, not posted to a destroyed io_context
+  EXPECT_TRUE((*c)->WaitClosed());
 }
 
 }  // namespace
