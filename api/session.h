@@ -4,6 +4,7 @@
 
 #include <array>
 #include <atomic>
+#include <condition_variable>
 #include <deque>
 #include <memory>
 #include <mutex>
@@ -140,6 +141,38 @@ class Session : public std::enable_shared_from_this<Session> {
   bool lingering_ = false;  // final answer sent; draining until the client closes
   size_t lingered_ = 0;     // bytes drained while watching or lingering
   std::array<char, 512> watch_buffer_{};
+};
+
+
+// The bridge from a live stream's producer thread to the session's strand
+// (see response_stream.h); defined in session_stream.cc.
+class SessionSink final : public StreamSink {
+ public:
+  SessionSink(std::weak_ptr<Session> session, size_t limit)
+      : session_(std::move(session)), limit_(limit) {}
+
+  bool Write(std::string chunk) override;
+  void Finish() override;
+
+  // Strand side. Adds a small chunk regardless of the limit (heartbeats).
+  void Push(const std::string& chunk);
+  // Everything queued, now in flight.
+  std::string Take();
+  void Written(size_t bytes);
+  bool finished();
+  void Close();
+
+ private:
+  bool Notify();
+
+  std::weak_ptr<Session> session_;
+  const size_t limit_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  std::string queued_;
+  size_t in_flight_ = 0;
+  bool finished_ = false;
+  bool closed_ = false;
 };
 
 }  // namespace dealstream::api::internal
