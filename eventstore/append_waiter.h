@@ -1,4 +1,4 @@
-// AppendWaiter: carries one append's outcome from the log's acker thread to
+// AppendWaiter: carries one append's outcome from the log's syncer thread to
 // the caller blocked in RocksEventLog::Append. Internal to the eventstore.
 //
 // Why not std::promise: under load every append is one sleep and one

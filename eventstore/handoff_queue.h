@@ -1,6 +1,6 @@
 // HandoffQueue: hands work from producers to one consumer thread in bulk.
-// Internal to RocksEventLog, whose pipeline (writer → syncer → acker) is three
-// of these.
+// Internal to RocksEventLog, whose pipeline (writer → syncer) is two of
+// these.
 //
 // The consumer takes everything queued at once, which is what makes group
 // commit cheap: one lock and at most one wake-up per batch, not per item.

@@ -52,19 +52,17 @@ RocksEventLog::RocksEventLog(RocksEventLogOptions options, std::unique_ptr<Handl
     : options_(std::move(options)), db_(std::move(handles)), head_(head), written_head_(head),
       last_recorded_(last_recorded) {
   if (!options_.read_only) {
-    acker_ = std::thread([this] { AckLoop(); });
     syncer_ = std::thread([this] { SyncLoop(); });
     writer_ = std::thread([this] { WriterLoop(); });
   }
 }
 
 RocksEventLog::~RocksEventLog() {
-  // Each stage drains its queue, then closes the next one: every queued
+  // The writer drains its queue, then closes the syncer's: every queued
   // append is decided and acknowledged before the database closes.
   queue_.Close();
   if (writer_.joinable()) writer_.join();
   if (syncer_.joinable()) syncer_.join();
-  if (acker_.joinable()) acker_.join();
   head_cv_.notify_all();
 }
 

@@ -1,12 +1,12 @@
 // RocksEventLog: the durable EventLog on RocksDB (the embedded default).
 //
-// Appends go through a pipeline of three threads (group commit). The writer
+// Appends go through a pipeline of two threads (group commit). The writer
 // drains the queue of pending appends into one WriteBatch and writes it
 // without syncing; the syncer makes everything written so far durable with
-// one WAL sync; the acker runs the callbacks. Many concurrent commands thus
-// share one fsync, the next batch is planned and written while the disk
-// syncs the previous one, and each command is acknowledged only after a sync
-// that covers it returned. Readers see only synced events.
+// one WAL sync, then acknowledges it. Many concurrent commands thus share one
+// fsync, the next batch is planned and written while the disk syncs the
+// previous one, and each command is acknowledged only after a sync that
+// covers it returned. Readers see only synced events.
 //
 // Storage layout (column families):
 //   events        BE64(position)                  -> stored record
@@ -132,8 +132,8 @@ class RocksEventLog final : public EventLog {
     AppendCallback done;
   };
   // One group commit on its way through the pipeline (rocks_pipeline.cc):
-  // planned and written unsynced by the writer thread, made durable by the
-  // syncer thread, acknowledged by the acker thread.
+  // planned and written unsynced by the writer thread, made durable and
+  // acknowledged by the syncer thread.
   struct Batch {
     std::vector<Pending> appends;
     std::vector<AppendOutcome> outcomes;  // one per append
@@ -148,7 +148,6 @@ class RocksEventLog final : public EventLog {
   void WriterLoop();
   void WriteBatch(Batch& batch);
   void SyncLoop();
-  void AckLoop();
   // The latest stored version, including batches written but not yet
   // synced: for the writer (and replication), never for readers.
   Result<StreamVersion> StoredVersion(const StreamName& stream) const;
@@ -162,9 +161,8 @@ class RocksEventLog final : public EventLog {
   // once, so one sync and one hand-off serve a whole group of appends, and
   // the writer plans and writes the next group while the syncer waits for
   // the disk.
-  HandoffQueue<Pending> queue_;   // appends waiting for the writer
-  HandoffQueue<Batch> to_sync_;   // written batches waiting for a WAL sync
-  HandoffQueue<Batch> to_ack_;    // decided batches waiting for callbacks
+  HandoffQueue<Pending> queue_;  // appends waiting for the writer
+  HandoffQueue<Batch> to_sync_;  // written batches waiting for a WAL sync
 
   // Committed head: everything up to it is durable. Published by the syncer;
   // readers never look past it.
@@ -187,7 +185,6 @@ class RocksEventLog final : public EventLog {
       stat_failures_{0};
   std::thread writer_;
   std::thread syncer_;
-  std::thread acker_;
 };
 
 }  // namespace dealstream::eventstore

@@ -1,13 +1,18 @@
 // RocksEventLog: the append pipeline (group commit).
 //
-//   AppendAsync ─▶ queue_ ─▶ writer ─▶ to_sync_ ─▶ syncer ─▶ to_ack_ ─▶ acker
+//   AppendAsync ─▶ queue_ ─▶ writer ─▶ to_sync_ ─▶ syncer ─▶ callbacks
 //
 // The writer plans a whole queue of appends (versions, positions, hashes) on
 // top of everything already written and writes them as one WriteBatch
 // without syncing. The syncer makes every written batch durable with one WAL
-// sync, publishes the new head, and passes the batches on; the acker runs
-// their callbacks. The stages overlap, so the disk syncs one group while the
-// writer prepares the next, and waking dozens of callers never delays either.
+// sync, publishes the new head and runs the batches' callbacks. The stages
+// overlap: the writer prepares the next group while the disk syncs this one.
+//
+// The syncer runs the callbacks itself rather than handing them to a third
+// thread: waking the callers takes a while (dozens of futex wakes), and
+// during it the next group keeps growing, so the next sync carries more
+// appends. Measured at 64 writers, that raised the appends per sync from
+// ~20-28 to ~33-45 and saved a thread hand-off per sync.
 //
 // Durability: an append is acknowledged only after a WAL sync that began
 // after its batch was written returned OK (kFsync). Readers never see past
@@ -169,19 +174,6 @@ void RocksEventLog::SyncLoop() {
         stat_events_.fetch_add(b.events, std::memory_order_relaxed);
       }
       stat_requests_.fetch_add(b.appends.size(), std::memory_order_relaxed);
-      // Only this thread closes to_ack_, so the push cannot be refused.
-      (void)to_ack_.Push(b);
-    }
-    batches.clear();
-  }
-  to_ack_.Close();
-}
-
-void RocksEventLog::AckLoop() {
-  NameThisThread("ds-log-acker");
-  std::vector<Batch> batches;
-  while (to_ack_.PopAll(&batches, SIZE_MAX)) {
-    for (Batch& b : batches) {
       for (size_t i = 0; i < b.appends.size(); ++i) b.appends[i].done(std::move(b.outcomes[i]));
     }
     batches.clear();
