@@ -150,9 +150,10 @@ Result<P1Report> Run(const Flags& flags) {
           return Status::Unavailable(target.name() + " at " + std::to_string(flags.writers[wi]) +
                                      " writers: " + stats.error().message());
         }
-        std::fprintf(stderr, "round %d  %3d writers  %-13s %10.0f events/s  p99 %.3f ms  %s\n",
+        std::fprintf(stderr,
+                     "round %d  %3d writers  %-13s %10.0f events/s  p99 %7.3f ms  %6.1f cpu µs/ev  %s\n",
                      round + 1, flags.writers[wi], target.name().c_str(), stats->events_per_s,
-                     stats->p99_ms, stats->notes.c_str());
+                     stats->p99_ms, stats->cpu_us_per_event, stats->notes.c_str());
         runs[wi][ti].push_back(*stats);
       }
     }
@@ -164,16 +165,18 @@ Result<P1Report> Run(const Flags& flags) {
     for (size_t ti = 0; ti < targets.size(); ++ti) {
       const std::vector<RunStats>& r = runs[wi][ti];
       Cell cell;
-      std::vector<double> eps, p50, p99;
+      std::vector<double> eps, p50, p99, cpu;
       for (const RunStats& s : r) {
         eps.push_back(s.events_per_s);
         p50.push_back(s.p50_ms);
         p99.push_back(s.p99_ms);
+        cpu.push_back(s.cpu_us_per_event);
       }
       cell.rounds_events_per_s = eps;
       cell.events_per_s = Median(eps);
       cell.p50_ms = Median(p50);
       cell.p99_ms = Median(p99);
+      cell.cpu_us_per_event = Median(cpu);
       cell.notes = r.back().notes;
       row.cells[targets[ti]->name()] = std::move(cell);
     }

@@ -1,9 +1,11 @@
 #include "bench/harness.h"
 
+#include <pthread.h>
+#include <sys/resource.h>
+
 #include <algorithm>
 #include <atomic>
 #include <mutex>
-#include <pthread.h>
 #include <thread>
 
 namespace dealstream::bench {
@@ -17,6 +19,13 @@ double PercentileMs(const std::vector<int64_t>& sorted_ns, double p) {
   size_t rank = static_cast<size_t>(p * static_cast<double>(sorted_ns.size()) + 0.5);
   rank = std::clamp<size_t>(rank, 1, sorted_ns.size());
   return static_cast<double>(sorted_ns[rank - 1]) / 1e6;
+}
+
+double ProcessCpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  auto seconds = [](const timeval& tv) { return static_cast<double>(tv.tv_sec) + tv.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
 }
 
 }  // namespace
@@ -55,6 +64,7 @@ Result<RunStats> RunWriters(AppendTarget& target, int writers,
     });
   }
   while (ready.load() < writers) std::this_thread::yield();
+  const double cpu_start = ProcessCpuSeconds();
   const Clock::time_point start = Clock::now();
   go.store(true, std::memory_order_release);
   std::this_thread::sleep_for(duration);
@@ -63,6 +73,7 @@ Result<RunStats> RunWriters(AppendTarget& target, int writers,
   // Appends in flight when the clock stopped still finished, so the window
   // ends when the last writer returned.
   const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  const double cpu_seconds = ProcessCpuSeconds() - cpu_start;
 
   RunStats stats;
   stats.notes = target.Notes();
@@ -78,6 +89,7 @@ Result<RunStats> RunWriters(AppendTarget& target, int writers,
   stats.events_per_s = static_cast<double>(all.size()) / seconds;
   stats.p50_ms = PercentileMs(all, 0.50);
   stats.p99_ms = PercentileMs(all, 0.99);
+  if (!all.empty()) stats.cpu_us_per_event = cpu_seconds * 1e6 / static_cast<double>(all.size());
   return stats;
 }
 

@@ -39,6 +39,10 @@ struct RunStats {
   double events_per_s = 0;
   double p50_ms = 0;
   double p99_ms = 0;
+  // CPU time (user + system) of this process per event, all threads. Less
+  // sensitive to a busy machine than throughput; excludes work done in other
+  // processes (a PostgreSQL server).
+  double cpu_us_per_event = 0;
   std::string notes;
 };
 

@@ -27,6 +27,12 @@ const Cell* Find(const WriterRow& row, const std::string& target) {
   return it == row.cells.end() ? nullptr : &it->second;
 }
 
+// CPU per event is measured in the bench process, which for PostgreSQL
+// leaves out the server: not comparable, so not shown.
+std::string Cpu(const std::string& target, const Cell& c) {
+  return target == kPostgres ? "n/a" : Fixed(c.cpu_us_per_event, 1);
+}
+
 // "met" / "NOT met" for the markdown and the terminal.
 std::string Verdict(const std::optional<double>& value, double target) {
   if (!value) return "not measured";
@@ -38,15 +44,16 @@ std::string Verdict(const std::optional<double>& value, double target) {
 std::string FormatTable(const P1Report& report) {
   std::string out;
   char line[256];
-  std::snprintf(line, sizeof line, "%-8s %-14s %12s %9s %9s  %s\n", "writers", "system",
-                "events/s", "p50 ms", "p99 ms", "notes");
+  std::snprintf(line, sizeof line, "%-8s %-14s %12s %9s %9s %10s  %s\n", "writers", "system",
+                "events/s", "p50 ms", "p99 ms", "cpu µs/ev", "notes");
   out += line;
   for (const WriterRow& row : report.rows) {
     for (const std::string& t : report.targets) {
       const Cell* c = Find(row, t);
       if (c == nullptr) continue;
-      std::snprintf(line, sizeof line, "%-8d %-14s %12.0f %9.3f %9.3f  %s\n", row.writers,
-                    t.c_str(), c->events_per_s, c->p50_ms, c->p99_ms, c->notes.c_str());
+      std::snprintf(line, sizeof line, "%-8d %-14s %12.0f %9.3f %9.3f %10s  %s\n", row.writers,
+                    t.c_str(), c->events_per_s, c->p50_ms, c->p99_ms, Cpu(t, *c).c_str(),
+                    c->notes.c_str());
       out += line;
     }
   }
@@ -77,6 +84,8 @@ nlohmann::ordered_json ToJson(const P1Report& report) {
       r[name] = {{"events_per_s", c.events_per_s},
                  {"p50_ms", c.p50_ms},
                  {"p99_ms", c.p99_ms},
+                 {"cpu_us_per_event", name == kPostgres ? nlohmann::ordered_json(nullptr)
+                                                        : nlohmann::ordered_json(c.cpu_us_per_event)},
                  {"rounds_events_per_s", c.rounds_events_per_s},
                  {"notes", c.notes}};
     }
@@ -137,15 +146,19 @@ std::string ToMarkdown(const P1Report& report) {
         "- `rocksdb_sync`: raw RocksDB, the same three rows per command in one `WriteBatch`, "
         "`sync=true`, written from each writer thread.\n"
         "- `postgres`: one libpq connection per writer, one autocommitted `INSERT` per "
-        "event, `UNIQUE (stream_id, version)`, `synchronous_commit=on`.\n\n";
-  md += "| writers | system | events/s | p50 ms | p99 ms | notes |\n";
-  md += "|---:|---|---:|---:|---:|---|\n";
+        "event, `UNIQUE (stream_id, version)`, `synchronous_commit=on`.\n"
+        "- CPU µs/event: user + system CPU time of the bench process (every thread) per "
+        "event. Unlike events/s it barely depends on what else the machine is doing. "
+        "Not shown for PostgreSQL, whose work happens in the server processes.\n\n";
+  md += "| writers | system | events/s | p50 ms | p99 ms | CPU µs/event | notes |\n";
+  md += "|---:|---|---:|---:|---:|---:|---|\n";
   for (const WriterRow& row : report.rows) {
     for (const std::string& t : report.targets) {
       const Cell* c = Find(row, t);
       if (c == nullptr) continue;
       md += "| " + std::to_string(row.writers) + " | `" + t + "` | " + Fixed(c->events_per_s, 0) +
-            " | " + Fixed(c->p50_ms, 3) + " | " + Fixed(c->p99_ms, 3) + " | " + c->notes + " |\n";
+            " | " + Fixed(c->p50_ms, 3) + " | " + Fixed(c->p99_ms, 3) + " | " + Cpu(t, *c) + " | " +
+            c->notes + " |\n";
     }
   }
   md += "\n| writers | engine / raw RocksDB | engine / PostgreSQL |\n|---:|---:|---:|\n";

@@ -24,6 +24,8 @@ struct Cell {
   double events_per_s = 0;
   double p50_ms = 0;
   double p99_ms = 0;
+  // Of the bench process only; for PostgreSQL that leaves out the server.
+  double cpu_us_per_event = 0;
   std::vector<double> rounds_events_per_s;  // every round, in run order
   std::string notes;
 };
