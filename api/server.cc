@@ -154,6 +154,9 @@ void Server::Wait(std::chrono::milliseconds grace) {
   }
   for (std::thread& t : impl_->threads) t.join();
   impl_->threads.clear();
+  // Nothing runs the io_context now: sessions still waiting for an answer
+  // are released so that they go before the io_context does.
+  for (auto& session : impl_->LiveSessions()) session->DropKeepAlive();
 }
 
 }  // namespace dealstream::api

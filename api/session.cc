@@ -231,13 +231,20 @@ void Session::DispatchReady() {
 }
 
 void Session::Dispatch(const std::shared_ptr<Slot>& slot, Request request) {
-  auto self = shared_from_this();
-  auto respond = [self, slot, gate = shared_.gate](Response response) {
+  // The session keeps itself alive while answers are outstanding (a
+  // command may finish after the client closed its side); the answer holds
+  // only a weak reference, so that a stopping server can let go of sessions
+  // whose answers never come (DropKeepAlive).
+  if (in_flight_++ == 0) keep_alive_ = shared_from_this();
+  auto respond = [weak = weak_from_this(), slot, gate = shared_.gate](Response response) {
     std::shared_lock lock(gate->mu);
     if (!gate->open) return;  // the server is gone; nobody is left to answer
+    std::shared_ptr<Session> self = weak.lock();
+    if (!self) return;
     net::post(self->stream_.get_executor(),
               [self, slot, response = std::move(response)]() mutable {
                 slot->response = std::move(response);
+                if (--self->in_flight_ == 0) self->keep_alive_.reset();
                 self->DispatchReady();
                 self->MaybeWrite();
               });
@@ -250,6 +257,8 @@ void Session::Dispatch(const std::shared_ptr<Slot>& slot, Request request) {
                              .detail = "the server failed on this request", .instance = "/"}));
   }
 }
+
+void Session::DropKeepAlive() { keep_alive_.reset(); }
 
 void Session::FailRequest(int status, std::string code, std::string detail) {
   auto slot = std::make_shared<Slot>();

@@ -68,6 +68,9 @@ class Session : public std::enable_shared_from_this<Session> {
   void ForceClose();
   // The live stream produced data or finished; safe from any thread.
   void OnStreamData();
+  // Lets go of the reference that keeps the session alive while answers
+  // are outstanding. Only once no thread runs the io_context.
+  void DropKeepAlive();
 
  private:
   // One request's place in the response order.
@@ -126,6 +129,8 @@ class Session : public std::enable_shared_from_this<Session> {
   bool writing_ = false;
   bool stopping_ = false;
   bool closed_ = false;
+  size_t in_flight_ = 0;  // requests handed to the Api and not yet answered
+  std::shared_ptr<Session> keep_alive_;  // set while in_flight_ > 0
 
   // The response being written.
   std::unique_ptr<http::response<http::string_body>> out_;
