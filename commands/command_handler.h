@@ -19,6 +19,7 @@
 #include "commands/aggregate_runner.h"
 #include "commands/command_service.h"
 #include "commands/errors.h"
+#include "commands/stream_lanes.h"
 #include "domain/common/aggregate.h"
 #include "domain/common/reflect.h"
 
@@ -44,6 +45,8 @@ struct HandlerEnv {
   OwnershipLookup ownership;
   // Called after a command's events are committed, before its reply.
   std::function<void(const eventstore::StreamName&)> on_committed;
+  // One command at a time per stream (see stream_lanes.h).
+  StreamLanes& lanes;
 };
 
 class CommandHandler {
@@ -77,19 +80,34 @@ class TypedCommandHandler final : public CommandHandler {
                                           std::string(C::kTargetField), stream.error().message(),
                                           std::nullopt}));
     }
-    auto loaded = runner_.Load(*stream);
+    // Load, decide and append with no other command of this stream in flight;
+    // the lane is left before the reply, so a caller may chain commands.
+    env_.lanes.Enter(stream->str(), [this, p, command = std::move(command), id = *id,
+                                     stream = *stream, done = std::move(done)]() mutable {
+      Done leave = [this, key = stream.str(), done = std::move(done)](CommandOutcome outcome) {
+        env_.lanes.Leave(key);
+        done(std::move(outcome));
+      };
+      DecideAndAppend(std::move(p), std::move(command), id, stream, std::move(leave));
+    });
+  }
+
+ private:
+  void DecideAndAppend(std::shared_ptr<PreparedCommand> p, C command, const std::string& id,
+                       const eventstore::StreamName& stream, Done done) {
+    auto loaded = runner_.Load(stream);
     if (!loaded.ok()) return done(Unexpected(Unavailable(loaded.error())));
-    if (auto refused = CheckExistence(*id, loaded->version)) return done(Unexpected(*refused));
+    if (auto refused = CheckExistence(id, loaded->version)) return done(Unexpected(*refused));
     const CommandRequest& request = p->request;
     if (request.expected_version && *request.expected_version != loaded->version) {
       return done(Unexpected(CommandError{
           CommandError::Kind::kConflict, "version_conflict", "If-Match",
-          stream->str() + " is at version " + std::to_string(loaded->version) +
+          stream.str() + " is at version " + std::to_string(loaded->version) +
               ", but If-Match expected " + std::to_string(*request.expected_version),
           loaded->version}));
     }
     if (request.authorize) {
-      CommandTarget target = Target(command, *id);
+      CommandTarget target = Target(command, id);
       if (auto refused = request.authorize(target)) return done(Unexpected(*refused));
     }
 
@@ -100,7 +118,7 @@ class TypedCommandHandler final : public CommandHandler {
 
     typename AggregateRunner<A>::Loaded next{loaded->state, loaded->version};
     eventstore::AppendRequest append{
-        .stream = *stream,
+        .stream = stream,
         .expected = C::kCreates ? eventstore::ExpectedVersion::NoStream()
                                 : eventstore::ExpectedVersion::Exact(loaded->version),
         .events = {},
@@ -109,16 +127,16 @@ class TypedCommandHandler final : public CommandHandler {
     for (const auto& event : *decision) {
       A::Evolve(next.state, event, p->business_time);
       append.events.push_back(codec::ToProposedEvent(
-          event, *id, p->business_time,
+          event, id, p->business_time,
           {request.actor, request.correlation_id, request.causation_id, std::string(C::kType)}));
     }
     if (append.events.empty()) {
-      return done(CommandOk{*id, stream->str(), loaded->version, 0, {}, false});
+      return done(CommandOk{id, stream.str(), loaded->version, 0, {}, false});
     }
     next.version = loaded->version + append.events.size();
     env_.log.AppendAsync(
         std::move(append),
-        [this, p, done = std::move(done), id = *id, stream = *stream,
+        [this, p, command = std::move(command), done = std::move(done), id, stream,
          next = std::move(next)](eventstore::AppendOutcome outcome) mutable {
           if (outcome.ok()) {
             if (!outcome->replayed) runner_.Remember(stream.str(), std::move(next));
@@ -127,18 +145,20 @@ class TypedCommandHandler final : public CommandHandler {
                                   outcome->last_position.value, outcome->event_ids,
                                   outcome->replayed});
           }
+          // Within this process the lane rules out races on one stream; a
+          // conflict means another writer (a replica being promoted, a tool on
+          // the same directory) moved it. Decide again on its fresh state.
           const bool concurrent_writer =
               outcome.error().code == eventstore::AppendError::Code::kWrongExpectedVersion &&
               !p->request.expected_version && !C::kCreates;
           if (concurrent_writer && ++p->attempt <= kMaxConflictRetries) {
             runner_.Forget(stream.str());
-            return Execute(p, std::move(done));
+            return DecideAndAppend(p, std::move(command), id, stream, std::move(done));
           }
           done(Unexpected(FromAppendError(outcome.error())));
         });
   }
 
- private:
   // The aggregate id: a fixed id for singletons, the target field, or for
   // creations the optional "id" (generated when absent).
   Result<std::string, CommandError> ResolveId(C& command) const {

@@ -25,7 +25,8 @@ struct LogCommandService::Impl {
   Impl(eventstore::EventLog& log, const CommandServiceOptions& options)
       : log(log), runners(log, options.state_cache_capacity), directory(log, runners) {
     HandlerEnv env{log, directory, [this](CommandTarget& target) { FillOwnership(target); },
-                   [this](const eventstore::StreamName& stream) { directory.Track(stream); }};
+                   [this](const eventstore::StreamName& stream) { directory.Track(stream); },
+                   lanes};
     handlers = MakeHandlers(runners, env);
   }
 
@@ -45,6 +46,7 @@ struct LogCommandService::Impl {
   }
 
   eventstore::EventLog& log;
+  StreamLanes lanes;
   Runners runners;
   LogDirectory directory;
   std::map<std::string, std::unique_ptr<CommandHandler>, std::less<>> handlers;
