@@ -13,6 +13,9 @@ namespace dealstream::api::internal {
 namespace {
 
 constexpr std::chrono::seconds kLingerTimeout{2};
+// While the server stops, a client that already has its last answer gets
+// less time to close its side.
+constexpr std::chrono::milliseconds kStopLingerTimeout{250};
 constexpr char kContinue[] = "HTTP/1.1 100 Continue\r\n\r\n";
 
 // Beast's HTTP parser errors (bad method, bad field, bad chunk…) share one
@@ -85,13 +88,13 @@ void Session::DoRead() {
   // only while no response is pending), then time the header on its own.
   read_phase_ = ReadPhase::kFirstByte;
   stream_.expires_never();
-  if (pipeline_.empty()) ArmIdleTimer();
+  if (pipeline_.empty()) ArmIdleTimer(shared_.options.idle_timeout);
   stream_.async_read_some(buffer_.prepare(4096),
                           beast::bind_front_handler(&Session::OnFirstBytes, shared_from_this()));
 }
 
-void Session::ArmIdleTimer() {
-  idle_timer_.expires_after(shared_.options.idle_timeout);
+void Session::ArmIdleTimer(std::chrono::steady_clock::duration timeout) {
+  idle_timer_.expires_after(timeout);
   idle_timer_.async_wait([self = shared_from_this()](beast::error_code ec) {
     if (ec) return;  // cancelled: a byte arrived
     if (self->read_phase_ == ReadPhase::kFirstByte && self->pipeline_.empty()) self->Close();
@@ -316,11 +319,16 @@ void Session::OnWrite(beast::error_code ec, bool keep_alive) {
     read_closed_ = true;
     lingering_ = true;
     if (read_phase_ == ReadPhase::kNone) WatchForClose();
+    // A read for the next request is already waiting (it was started while
+    // this answer was pending, so without an idle timer): bound the linger.
+    else if (read_phase_ == ReadPhase::kFirstByte) ArmIdleTimer(LingerTimeout());
     return;
   }
   MaybeWrite();
   if (read_phase_ == ReadPhase::kNone) DoRead();
-  else if (read_phase_ == ReadPhase::kFirstByte && pipeline_.empty()) ArmIdleTimer();
+  else if (read_phase_ == ReadPhase::kFirstByte && pipeline_.empty()) {
+    ArmIdleTimer(shared_.options.idle_timeout);
+  }
 }
 
 // ---- watching for the client to close -------------------------------
@@ -328,7 +336,7 @@ void Session::OnWrite(beast::error_code ec, bool keep_alive) {
 void Session::WatchForClose() {
   if (closed_ || read_phase_ != ReadPhase::kNone) return;
   read_phase_ = ReadPhase::kWatch;
-  if (lingering_) stream_.expires_after(kLingerTimeout);
+  if (lingering_) stream_.expires_after(LingerTimeout());
   else stream_.expires_never();
   stream_.async_read_some(net::buffer(watch_buffer_),
                           [self = shared_from_this()](beast::error_code ec, size_t bytes) {
@@ -343,6 +351,11 @@ void Session::WatchForClose() {
 }
 
 // ---- stopping ---------------------------------------------------------
+
+std::chrono::steady_clock::duration Session::LingerTimeout() const {
+  if (stopping_) return kStopLingerTimeout;
+  return kLingerTimeout;
+}
 
 void Session::DoShutdown() {
   stopping_ = true;

@@ -97,7 +97,8 @@ class Session : public std::enable_shared_from_this<Session> {
   void Dispatch(const std::shared_ptr<Slot>& slot, Request request);
   // Answers a transport-level problem and closes after writing it.
   void FailRequest(int status, std::string code, std::string detail);
-  void ArmIdleTimer();
+  void ArmIdleTimer(std::chrono::steady_clock::duration timeout);
+  std::chrono::steady_clock::duration LingerTimeout() const;
 
   void MaybeWrite();
   void OnWrite(beast::error_code ec, bool keep_alive);
