@@ -2,11 +2,15 @@
 #   make serve   install what is missing, build, start the server with demo data
 #   make test    install what is missing, build, run every test
 #   make bench   benchmarks (DESIGN §8); writes build/bench/results.json and docs/benchmarks.md
+#   make fuzz    libFuzzer + ASan/UBSan, each target FUZZ_SECONDS (60) s (fuzz/README.md)
 BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
-.PHONY: all setup configure build test serve bench clean schemas
+FUZZ_BUILD_DIR ?= build-fuzz
+FUZZ_SECONDS ?= 60
+
+.PHONY: all setup configure build test serve bench fuzz clean schemas
 
 all: build
 
@@ -31,6 +35,16 @@ bench:
 	@scripts/setup --bench
 	@$(MAKE) --no-print-directory build
 	BUILD_DIR=$(BUILD_DIR) scripts/bench
+
+# A clang build of its own (sanitizers and coverage in every library), then
+# each fuzz target for FUZZ_SECONDS; fails on any crash or sanitizer report.
+fuzz:
+	@scripts/setup --fuzz
+	@if [ ! -f $(FUZZ_BUILD_DIR)/build.ninja ]; then \
+	  CC=clang-19 CXX=clang++-19 cmake -S . -B $(FUZZ_BUILD_DIR) -G Ninja -DDEALSTREAM_FUZZ=ON; \
+	fi
+	cmake --build $(FUZZ_BUILD_DIR) -j $(JOBS) --target fuzzers
+	FUZZ_BUILD_DIR=$(FUZZ_BUILD_DIR) FUZZ_SECONDS=$(FUZZ_SECONDS) fuzz/run.sh
 
 # Regenerates schemas/ (the JSON Schema of every command and event) from the
 # code; the codec's drift test fails until this has been run after a change.
