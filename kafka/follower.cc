@@ -103,6 +103,7 @@ class Follower::Impl {
     if (partitions_.empty() || Clock::now() - last_metadata_ >= kMetadataRefresh) {
       RefreshAssignment();
       if (partitions_.empty()) {
+        PublishStats();
         std::this_thread::sleep_for(kRetryDelay);
         return;
       }
@@ -123,9 +124,11 @@ class Follower::Impl {
     rd_kafka_resp_err_t err = rd_kafka_metadata(consumer_.get(), 0, topic.get(), &metadata,
                                                 static_cast<int>(kMetadataTimeout.count()));
     if (err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+      connected_ = false;
       SetClientError("metadata of " + options_.topic + ": " + ErrorText(err));
       return;
     }
+    connected_ = true;
     internal::PartitionListPtr added(rd_kafka_topic_partition_list_new(0));
     if (metadata->topic_cnt == 1 && metadata->topics[0].err == RD_KAFKA_RESP_ERR_NO_ERROR) {
       const PartitionCursor cursor = buffer_.Cursor();
@@ -157,13 +160,16 @@ class Follower::Impl {
       if (!m) return;
       wait = std::chrono::milliseconds(0);
       if (m->err == RD_KAFKA_RESP_ERR__PARTITION_EOF) {
+        connected_ = true;
         at_end_.insert(m->partition);
         continue;
       }
       if (m->err != RD_KAFKA_RESP_ERR_NO_ERROR) {
+        if (m->err == RD_KAFKA_RESP_ERR__ALL_BROKERS_DOWN) connected_ = false;
         SetClientError(ErrorText(m->err) + ": " + rd_kafka_message_errstr(m.get()));
         continue;
       }
+      connected_ = true;
       at_end_.erase(m->partition);
       ++messages_read_;
       Take(*m);
@@ -321,6 +327,7 @@ class Follower::Impl {
     stats_.duplicates_dropped = duplicates_;
     stats_.buffered = buffer_.buffered();
     stats_.pauses = pauses_;
+    stats_.connected = connected_;
     if (!partitions_.empty() && at_end_.size() == partitions_.size() && buffer_.buffered() == 0) {
       stats_.caught_up_once = true;
     }
@@ -358,6 +365,7 @@ class Follower::Impl {
   int64_t last_apply_latency_ms_ = 0;
   uint64_t messages_read_ = 0;
   uint64_t duplicates_ = 0;
+  bool connected_ = false;
   bool failed_ = false;
 
   std::atomic<bool> stopping_{false};

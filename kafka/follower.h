@@ -72,6 +72,9 @@ struct FollowerStats {
   uint64_t pauses = 0;
   // Every partition was read to its end at least once since start.
   bool caught_up_once = false;
+  // The cluster answered the latest metadata request (made at least every
+  // 5 s) and has not reported every broker down since.
+  bool connected = false;
   // The follower stopped; `error` says why. A stopped follower serves the
   // copy as it is but applies nothing more.
   bool stopped = false;

@@ -51,11 +51,35 @@ void AppendFollowerMetrics(const FollowerStats& s, std::string* out) {
   Family(out, "dealstream_kafka_follower_buffered_events", "gauge",
          "Events waiting for a missing earlier position.", static_cast<double>(s.buffered));
   Family(out, "dealstream_kafka_follower_stopped", "gauge",
-         "1 when the follower stopped on an error (see its log), else 0.", s.stopped ? 1 : 0);
+         "1 when the follower stopped on an error (see /readyz), else 0.", s.stopped ? 1 : 0);
+  Family(out, "dealstream_kafka_follower_connected", "gauge",
+         "1 when the Kafka cluster answered the follower's latest request, else 0.",
+         s.connected ? 1 : 0);
 }
 
 bool FollowerReady(const FollowerStats& s, std::chrono::milliseconds max_lag) {
-  return s.caught_up_once && !s.stopped && s.lag_ms <= max_lag.count();
+  return FollowerNotReadyReason(s, max_lag).empty();
+}
+
+std::string FollowerNotReadyReason(const FollowerStats& s, std::chrono::milliseconds max_lag) {
+  const std::string where = " (copy at position " + std::to_string(s.applied_position) + ", " +
+                            std::to_string(s.lag_events) + " events behind)";
+  if (s.stopped) return "the follower stopped and applies nothing more: " + s.error;
+  if (!s.connected) {
+    return "no answer from the Kafka cluster" +
+           (s.last_client_error.empty() ? std::string() : ": " + s.last_client_error) + where;
+  }
+  if (!s.caught_up_once) {
+    return "has not yet read every partition of the topic to its end since start" +
+           (s.last_client_error.empty() ? std::string() : " (last client error: " +
+                                                              s.last_client_error + ")") +
+           where;
+  }
+  if (s.lag_ms > max_lag.count()) {
+    return std::to_string(s.lag_ms) + " ms behind the topic, more than the " +
+           std::to_string(max_lag.count()) + " ms allowed" + where;
+  }
+  return "";
 }
 
 }  // namespace dealstream::kafka

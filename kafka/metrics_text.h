@@ -17,6 +17,7 @@
 //   dealstream_kafka_follower_duplicates_dropped_total counter
 //   dealstream_kafka_follower_buffered_events       gauge
 //   dealstream_kafka_follower_stopped               gauge, 1 when stopped
+//   dealstream_kafka_follower_connected             gauge, 1 when the cluster answers
 #pragma once
 
 #include <chrono>
@@ -30,9 +31,14 @@ namespace dealstream::kafka {
 void AppendRelayMetrics(const RelayStats& stats, std::string* out);
 void AppendFollowerMetrics(const FollowerStats& stats, std::string* out);
 
-// Ready to serve reads: caught up with the topic at least once since start,
-// not stopped, and no more than `max_lag` behind.
+// Ready to serve reads: not stopped, connected to the cluster, caught up
+// with the topic at least once since start, and no more than `max_lag`
+// behind.
 bool FollowerReady(const FollowerStats& stats,
                    std::chrono::milliseconds max_lag = std::chrono::milliseconds(5000));
+// Why FollowerReady is false, in one sentence for /readyz (the first rule
+// that fails, in the order above); empty when it is true.
+std::string FollowerNotReadyReason(
+    const FollowerStats& stats, std::chrono::milliseconds max_lag = std::chrono::milliseconds(5000));
 
 }  // namespace dealstream::kafka
