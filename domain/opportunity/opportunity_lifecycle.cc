@@ -4,6 +4,7 @@
 #include <string>
 
 #include "domain/common/checks.h"
+#include "domain/config/scoring_criteria.h"
 #include "domain/opportunity/opportunity_internal.h"
 #include "domain/organisation/org_checks.h"
 
@@ -11,22 +12,10 @@ namespace dealstream::domain::opportunity_internal {
 
 namespace {
 
-// DESIGN §2.3's questionnaire, used while the configuration defines none.
-constexpr std::array<std::pair<std::string_view, int32_t>, 5> kDefaultCriteria = {{
-    {"expected_amount", 25},
-    {"urgency", 20},
-    {"budget_secured", 25},
-    {"competition", 15},
-    {"relationship", 15},
-}};
-
+// The configured questionnaire, or DESIGN §2.3's while none is defined.
 std::vector<ScoringCriterionFacts> CriteriaInForce(const SalesProcessFacts& process) {
   if (!process.scoring_criteria.empty()) return process.scoring_criteria;
-  std::vector<ScoringCriterionFacts> criteria;
-  for (const auto& [name, weight] : kDefaultCriteria) {
-    criteria.push_back({std::string(name), weight});
-  }
-  return criteria;
+  return FactsOf(ScoringCriteriaState{});
 }
 
 std::string Indexed(std::string_view list, size_t i, std::string_view member = {}) {
