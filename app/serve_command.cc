@@ -17,6 +17,7 @@
 #include "api/record_routes.h"
 #include "api/route_groups.h"
 #include "api/server.h"
+#include "api/static_routes.h"
 #include "app/flags.h"
 #include "app/local_server.h"
 #include "app/subcommands.h"
@@ -262,6 +263,7 @@ int RunServe(const std::vector<std::string>& args) {
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
   api.AddRoutes(api::ProjectionRoutes(**models));
   api.AddRoutes(api::RecordRoutes(log));
+  api.AddRoutes(api::StaticRoutes(api::DashboardAssets()));
   api.AddRoutes(api::OpenApiRoutes(api, {.command_schema_dir = DEALSTREAM_SCHEMA_DIR "/commands",
                                          .command_types = command_service.CommandTypes()}));
   AddLogMetrics(metrics, raw_log);
