@@ -2,11 +2,15 @@
 // thread pool, and stops gracefully.
 #include "api/server.h"
 
+#include <sys/resource.h>
+
+#include <algorithm>
 #include <thread>
 #include <vector>
 
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <spdlog/spdlog.h>
 
@@ -17,10 +21,43 @@ namespace dealstream::api {
 using internal::net::ip::tcp;
 namespace net = internal::net;
 
+namespace {
+
+// File descriptors left for everything but connections: the log's and the
+// side store's files, live feeds' subscriptions, logs, the CLI's note.
+constexpr size_t kReservedFds = 256;
+// After a failed accept (out of descriptors: EMFILE/ENFILE), the pending
+// connection stays in the backlog and accepting again at once fails again:
+// wait this long instead of spinning.
+constexpr std::chrono::milliseconds kAcceptRetry{100};
+
+// The connections the process can hold: `wanted`, lowered to what the file
+// descriptor limit leaves after kReservedFds. Raises the soft limit toward
+// the hard one first when `wanted` needs more.
+size_t ConnectionBudget(size_t wanted) {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return wanted;
+  const rlim_t needed = static_cast<rlim_t>(std::min<size_t>(wanted, RLIM_INFINITY - kReservedFds - 1)) +
+                        kReservedFds;
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < needed) {
+    rlimit raised = limit;
+    raised.rlim_cur = limit.rlim_max == RLIM_INFINITY ? needed : std::min(limit.rlim_max, needed);
+    if (setrlimit(RLIMIT_NOFILE, &raised) == 0) limit = raised;
+  }
+  if (limit.rlim_cur == RLIM_INFINITY) return wanted;
+  const size_t available = limit.rlim_cur > 2 * kReservedFds ? limit.rlim_cur - kReservedFds
+                                                             : limit.rlim_cur / 2;
+  return std::max<size_t>(1, std::min(wanted, available));
+}
+
+}  // namespace
+
 struct Server::Impl {
   Impl(const Api& api, ServerOptions opts)
       : shared{.api = api, .options = std::move(opts)},
+        max_connections(ConnectionBudget(shared.options.max_connections)),
         acceptor(net::make_strand(ioc)),
+        accept_retry(acceptor.get_executor()),
         work(net::make_work_guard(ioc)) {}
 
   void DoAccept() {
@@ -28,8 +65,14 @@ struct Server::Impl {
                                                         tcp::socket socket) {
       if (ec == net::error::operation_aborted || !acceptor.is_open()) return;
       if (ec) {
-        spdlog::warn("http accept failed: {}", ec.message());
-      } else if (shared.count.load() >= shared.options.max_connections) {
+        spdlog::warn("http accept failed: {}; accepting again in {} ms", ec.message(),
+                     kAcceptRetry.count());
+        accept_retry.expires_after(kAcceptRetry);
+        accept_retry.async_wait([this](boost::system::error_code wait_ec) {
+          if (!wait_ec && acceptor.is_open()) DoAccept();
+        });
+        return;
+      } else if (shared.count.load() >= max_connections) {
         boost::system::error_code ignored;
         socket.close(ignored);
       } else {
@@ -51,8 +94,10 @@ struct Server::Impl {
   // Declared before the io_context so that it outlives the handlers the
   // io_context destroys (sessions unregister from it).
   internal::SessionShared shared;
+  const size_t max_connections;  // options.max_connections within the fd budget
   net::io_context ioc;
   tcp::acceptor acceptor;
+  net::steady_timer accept_retry;  // on the acceptor's strand
   net::executor_work_guard<net::io_context::executor_type> work;
   std::vector<std::thread> threads;
   std::string address;
@@ -113,12 +158,15 @@ std::string Server::url() const {
 
 size_t Server::connections() const { return impl_->shared.count.load(); }
 
+size_t Server::max_connections() const { return impl_->max_connections; }
+
 void Server::Stop() {
   if (impl_->stopped) return;
   impl_->stopped = true;
   net::post(impl_->acceptor.get_executor(), [impl = impl_.get()] {
     boost::system::error_code ignored;
     impl->acceptor.close(ignored);
+    impl->accept_retry.cancel();
   });
   {
     std::lock_guard lock(impl_->shared.mu);

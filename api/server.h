@@ -17,7 +17,7 @@
 // finish (their responses say Connection: close) and ends live streams.
 //
 // Thread-safety: Start/Stop/Wait from one controlling thread; port(),
-// url() and connections() from any thread.
+// url(), connections() and max_connections() from any thread.
 #pragma once
 
 #include <chrono>
@@ -43,7 +43,11 @@ struct ServerOptions {
   size_t header_limit = 16 << 10;
   // Requests read ahead of their responses on one connection. Default: 16.
   size_t pipeline_limit = 16;
-  // Connections served at once; more are closed at accept. Default: 10,000.
+  // Connections served at once; more are closed at accept. Start raises
+  // the process's soft file descriptor limit (up to the hard one) to fit
+  // them, and lowers the cap to what the limit allows after 256
+  // descriptors kept for storage and logs (see max_connections()), so that
+  // connections can never starve the log of descriptors. Default: 10,000.
   size_t max_connections = 10000;
   // Bytes of a live stream queued for a slow client before its producer
   // waits. Default: 1 MiB.
@@ -71,6 +75,9 @@ class Server {
   // "http://<address>:<port>".
   std::string url() const;
   size_t connections() const;
+  // The connection cap in effect: ServerOptions::max_connections within the
+  // file descriptor budget.
+  size_t max_connections() const;
 
   // Begins a graceful stop; returns at once.
   void Stop();
