@@ -153,6 +153,11 @@ void Api::Handle(Request request, Respond respond) const {
     ctx.scope = DataScope::For(*principal, resolver_);
     ctx.principal = std::move(principal);
   }
+  if (read_only() && req.method != "GET") {
+    // No Retry-After: asking this node again will not help.
+    exchange->Finish(ctx.Problem(503, "read_only_replica", read_only_detail_));
+    return;
+  }
 
   try {
     route.handler(ctx, [exchange](Response response) { exchange->Finish(std::move(response)); });

@@ -9,14 +9,16 @@
 //   3. authentication (all routes but kPublic): Authorization: Bearer
 //      <token> → 401 with WWW-Authenticate when missing, unknown or revoked
 //   4. authorization: the route's Permission against the role → 403
-//   5. the handler, with the caller's DataScope
-//   6. one structured log line and the request metrics
+//   5. on a read-only Api (SetReadOnly), 503 for every method but GET
+//   6. the handler, with the caller's DataScope
+//   7. one structured log line and the request metrics
 //
 // Thread-safety: add every route group before serving; Handle may then be
 // called concurrently.
 #pragma once
 
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "api/metrics.h"
@@ -36,6 +38,13 @@ class Api {
   void AddRoutes(RouteGroup group);
   void Handle(Request request, Respond respond) const;
 
+  // Makes this a read replica's API: every route whose method is not GET
+  // (commands, token grants and revocations, anything that would write)
+  // answers 503 `read_only_replica` with `detail`, which should say where
+  // the writes go. Call before serving.
+  void SetReadOnly(std::string detail) { read_only_detail_ = std::move(detail); }
+  bool read_only() const { return !read_only_detail_.empty(); }
+
   const Router& router() const { return router_; }
   Metrics& metrics() const { return metrics_; }
 
@@ -44,6 +53,7 @@ class Api {
   const ScopeResolver* resolver_;
   Metrics& metrics_;
   Router router_;
+  std::string read_only_detail_;  // empty: writes are served
 };
 
 }  // namespace dealstream::api

@@ -11,14 +11,17 @@ Response Ready(const std::vector<ReadinessCheck>& checks, const RouteContext& ct
   QueryParams query(ctx, {});
   if (!query.ok()) return query.Problem();
   nlohmann::json results = nlohmann::json::object();
+  nlohmann::json reasons = nlohmann::json::object();
   bool ready = true;
   for (const ReadinessCheck& check : checks) {
     const bool ok = check.ready();
     results[check.name] = ok;
+    if (!ok && check.reason) reasons[check.name] = check.reason();
     ready = ready && ok;
   }
-  Response r = JsonResponse(ready ? 200 : 503,
-                            DumpJson({{"status", ready ? "ready" : "not_ready"}, {"checks", results}}));
+  nlohmann::json body = {{"status", ready ? "ready" : "not_ready"}, {"checks", results}};
+  if (!reasons.empty()) body["reasons"] = std::move(reasons);
+  Response r = JsonResponse(ready ? 200 : 503, DumpJson(body));
   if (!ready) r.headers.Set("Retry-After", "1");
   return r;
 }
@@ -29,7 +32,11 @@ nlohmann::json ReadyDoc() {
                  {"required", {"status", "checks"}},
                  {"properties",
                   {{"status", {{"enum", {"ready", "not_ready"}}}},
-                   {"checks", {{"type", "object"}, {"additionalProperties", {{"type", "boolean"}}}}}}}};
+                   {"checks", {{"type", "object"}, {"additionalProperties", {{"type", "boolean"}}}}},
+                   {"reasons",
+                    {{"type", "object"},
+                     {"description", "why failing checks fail, where a check can say"},
+                     {"additionalProperties", {{"type", "string"}}}}}}}};
   json responses = {{"200", JsonBody("ready to serve", schema)},
                     {"503", JsonBody("not ready yet (or stopping); see checks", schema)}};
   AddProblems(responses, {400});

@@ -47,6 +47,8 @@ RouteGroup AdminRoutes(TokenTable& tokens, TokenIssuer& issuer);
 struct ReadinessCheck {
   std::string name;
   std::function<bool()> ready;
+  // Optional: why the check fails, shown under "reasons" while it does.
+  std::function<std::string()> reason;
 };
 
 // GET /healthz, /readyz, /metrics.

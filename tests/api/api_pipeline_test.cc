@@ -6,6 +6,7 @@
 
 #include "api/api.h"
 #include "api/json_util.h"
+#include "api/route_groups.h"
 #include "api/token_issuer.h"
 #include "eventstore/memory_event_log.h"
 
@@ -122,6 +123,46 @@ TEST_F(ApiPipelineTest, CountsRequestsPerRoutePatternAndStatusClass) {
   const std::string text = metrics_.Render();
   EXPECT_NE(text.find("dealstream_http_request_duration_seconds_bucket{method=\"GET\",route=\"/v1/things/{id}\",status_class=\"2xx\",le=\"+Inf\"} 2"),
             std::string::npos) << text;
+}
+
+TEST_F(ApiPipelineTest, ReadOnlyApiRefusesEveryWriteNamingWhereWritesGo) {
+  EXPECT_FALSE(api_.read_only());
+  EXPECT_EQ(Handle("DELETE", "/v1/things/1", admin_).status, 204);
+  api_.SetReadOnly("this node follows crm.events at k1:9092; send commands to the leader");
+  EXPECT_TRUE(api_.read_only());
+  Response r = Handle("DELETE", "/v1/things/1", admin_);
+  EXPECT_EQ(r.status, 503);
+  EXPECT_EQ(*r.headers.Get("Content-Type"), "application/problem+json");
+  EXPECT_FALSE(r.headers.Get("Retry-After"));
+  const nlohmann::json problem = ParseJson(r.body);
+  EXPECT_EQ(problem["code"], "read_only_replica");
+  EXPECT_EQ(problem["detail"],
+            "this node follows crm.events at k1:9092; send commands to the leader");
+  // Authentication and authorization still come first; reads are served.
+  EXPECT_EQ(Handle("DELETE", "/v1/things/1").status, 401);
+  EXPECT_EQ(Handle("DELETE", "/v1/things/1", integrator_).status, 403);
+  EXPECT_EQ(Handle("GET", "/v1/things/1", admin_).status, 200);
+}
+
+TEST_F(ApiPipelineTest, ReadyzSaysWhyAFailingCheckFails) {
+  bool follower_ready = false;
+  api_.AddRoutes(OpsRoutes({{"log open", [] { return true; }},
+                            {"kafka follower", [&] { return follower_ready; },
+                             [] { return std::string("cannot reach the Kafka cluster"); }},
+                            {"plain", [&] { return follower_ready; }}},
+                           metrics_));
+  Response r = Handle("GET", "/readyz", integrator_);
+  EXPECT_EQ(r.status, 503);
+  nlohmann::json body = ParseJson(r.body);
+  EXPECT_EQ(body["status"], "not_ready");
+  EXPECT_EQ(body["checks"], nlohmann::json({{"log open", true}, {"kafka follower", false},
+                                            {"plain", false}}));
+  EXPECT_EQ(body["reasons"],
+            nlohmann::json({{"kafka follower", "cannot reach the Kafka cluster"}}));
+  follower_ready = true;
+  r = Handle("GET", "/readyz", integrator_);
+  EXPECT_EQ(r.status, 200);
+  EXPECT_FALSE(ParseJson(r.body).contains("reasons"));
 }
 
 }  // namespace
