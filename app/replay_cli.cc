@@ -175,11 +175,12 @@ const char* ReplayUsage() {
          "           lifecycle-transitions, pipeline, won-lost\n"
          "  verify [--expect-head POSITION:HASH] [--no-projections]\n"
          "           positions, versions, hash chain, head, projections = fresh rebuild\n"
-         "  rebuild  rebuild the projections from the log (stopped data directory)\n"
+         "  rebuild  rebuild the projections from the log (beside a running server: by it)\n"
          "  export --format jsonl|csv [--from POSITION] [--sealed] [--output FILE]\n"
          "  import maven-crm SOURCE_DIR [--durability fsync|os]\n"
-         "  import jsonl FILE|-           (into an empty data directory)\n"
-         "  forget --subject CONTACT_ID   delete a contact's personal-data key\n"
+         "  import jsonl FILE|-           (into an empty data directory; no server running)\n"
+         "  forget --subject CONTACT_ID   delete a contact's personal-data key (beside a\n"
+         "           running server: through its admin API)\n"
          "  TIME is RFC 3339 or YYYY-MM-DD (the end of that day, UTC)\n";
 }
 

@@ -2,7 +2,8 @@
 // verify, rebuild, export, import and forget (replay/ does the work; this is
 // argument handling and output). Every one takes --data DIR (default
 // ./data); history, state, query, verify and export open the directory
-// read-only and work beside a running server.
+// read-only and work beside a running server; forget and rebuild go through
+// that server's admin API; import needs the server stopped.
 //
 // Exit codes: 0 success; 1 the operation failed (verify: the data is not
 // intact); 2 bad usage.

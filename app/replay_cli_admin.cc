@@ -1,4 +1,6 @@
-// verify, rebuild, export, import and forget.
+// verify, rebuild, export, import and forget. On a directory a running
+// server holds, forget and rebuild go through its admin API and import is
+// refused with what to do (replay_cli_server.cc).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -70,6 +72,9 @@ int Rebuild(const Args& args) {
   auto side = replay::ReadSide::Open(
       **dir, {.read_only = false,
               .on_catch_up = [&](uint64_t done, uint64_t total) { catch_up.Update(done, total); }});
+  if (!side.ok() && side.error().code() == StatusCode::kFailedPrecondition) {
+    return RebuildThroughServer(DataPath(args), side.error());
+  }
   if (!side.ok()) return Fail("rebuild", side.error());
   Progress progress("rebuild", "events");
   uint64_t last = 0;
@@ -123,6 +128,9 @@ int Import(const Args& args) {
   if (!durability.ok()) return Fail("import", durability.error());
   auto dir = replay::DataDir::Open(
       {.path = DataPath(args), .read_only = false, .durability = *durability});
+  if (!dir.ok() && dir.error().code() == StatusCode::kFailedPrecondition) {
+    return Fail("import", ImportRefusal(DataPath(args), dir.error()));
+  }
   if (!dir.ok()) return Fail("import", dir.error());
   if (kind == "jsonl") {
     std::ifstream file;
@@ -156,6 +164,9 @@ int Forget(const Args& args) {
   auto subject = args.Option("subject");
   if (!subject) return Fail("forget", Status::InvalidArgument("--subject CONTACT_ID is required"));
   auto dir = replay::DataDir::Open({.path = DataPath(args), .read_only = false});
+  if (!dir.ok() && dir.error().code() == StatusCode::kFailedPrecondition) {
+    return ForgetThroughServer(DataPath(args), *subject, dir.error());
+  }
   if (!dir.ok()) return Fail("forget", dir.error());
   auto result = replay::ForgetContact((*dir)->raw_log(), (*dir)->vault().keys(), *subject, Now());
   if (!result.ok()) return Fail("forget", result.error());

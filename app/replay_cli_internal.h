@@ -33,4 +33,11 @@ int Export(const Args& args);
 int Import(const Args& args);
 int Forget(const Args& args);
 
+// Beside a running server (replay_cli_server.cc). `busy` is why the
+// directory could not be opened for writing.
+int ForgetThroughServer(const std::string& data, const std::string& subject, const Status& busy);
+int RebuildThroughServer(const std::string& data, const Status& busy);
+// Why import cannot run now, and what to do.
+Status ImportRefusal(const std::string& data, const Status& busy);
+
 }  // namespace dealstream::app::replay_cli

@@ -15,6 +15,7 @@
 
 #include "api/projection_routes.h"
 #include "api/record_routes.h"
+#include "api/replay_routes.h"
 #include "api/route_groups.h"
 #include "api/server.h"
 #include "api/static_routes.h"
@@ -263,6 +264,10 @@ int RunServe(const std::vector<std::string>& args) {
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
   api.AddRoutes(api::ProjectionRoutes(**models));
   api.AddRoutes(api::RecordRoutes(log));
+  api.AddRoutes(api::ReplayRoutes(
+      {.dir = **dir, .models = **models, .change_outside_the_log = [&](const auto& stream, const auto& change) {
+         return command_service.ChangeOutsideTheLog(stream, change);
+       }}));
   api.AddRoutes(api::StaticRoutes(api::DashboardAssets()));
   api.AddRoutes(api::OpenApiRoutes(api, {.command_schema_dir = DEALSTREAM_SCHEMA_DIR "/commands",
                                          .command_types = command_service.CommandTypes()}));

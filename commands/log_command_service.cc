@@ -1,6 +1,7 @@
 #include "commands/log_command_service.h"
 
 #include <future>
+#include <string_view>
 
 #include "base/uuid.h"
 #include "codec/json_dom.h"
@@ -58,6 +59,19 @@ LogCommandService::LogCommandService(eventstore::EventLog& log, CommandServiceOp
 LogCommandService::~LogCommandService() = default;
 
 const domain::Directory& LogCommandService::directory() const { return impl_->directory; }
+
+Status LogCommandService::ChangeOutsideTheLog(const eventstore::StreamName& stream,
+                                              const std::function<Status()>& change) {
+  std::promise<void> entered;
+  impl_->lanes.Enter(stream.str(), [&entered] { entered.set_value(); });
+  entered.get_future().wait();
+  Status status = change();
+  impl_->runners.ForEach([&]<typename A>(AggregateRunner<A>& runner) {
+    if (std::string_view(A::kCategory) == stream.category()) runner.Forget(stream.str());
+  });
+  impl_->lanes.Leave(stream.str());
+  return status;
+}
 
 std::vector<std::string> LogCommandService::CommandTypes() const {
   std::vector<std::string> types;

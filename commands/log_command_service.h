@@ -10,6 +10,7 @@
 // Thread-safe.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -46,6 +47,17 @@ class LogCommandService final : public CommandService {
 
   // Facts about records, as decisions see them.
   const domain::Directory& directory() const;
+
+  // Runs `change` while no command of `stream` runs — after the commands of
+  // the stream already queued, before any that arrive later — then drops
+  // the stream's cached state, so the next command folds it from the log
+  // again. For changes to what the log reads as without a new event:
+  // forgetting a contact's personal data (the cached state still holds the
+  // plaintext, which a later ContactUpdated would copy as a previous value).
+  // Blocks the calling thread until the queued commands have committed.
+  // Returns what `change` returned.
+  Status ChangeOutsideTheLog(const eventstore::StreamName& stream,
+                             const std::function<Status()>& change);
 
  private:
   struct Impl;

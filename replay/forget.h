@@ -5,8 +5,11 @@
 // everywhere (records, history, exports, the feed), while every business
 // fact stays and the hash chain still verifies.
 //
-// Read models that keep personal fields in memory or in snapshots must be
-// rebuilt afterwards (the CRM read models keep none today).
+// A running server must also drop what it caches of the contact: the
+// command side's state holds the plaintext (POST /v1/admin/forget runs this
+// inside LogCommandService::ChangeOutsideTheLog). Read models that kept
+// personal fields in memory or in snapshots would need a rebuild; the read
+// models keep none.
 #pragma once
 
 #include <cstdint>

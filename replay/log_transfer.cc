@@ -1,5 +1,6 @@
 #include "replay/log_transfer.h"
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +45,40 @@ void WriteCsvRow(const eventstore::RecordedEvent& e, std::string& out) {
 }  // namespace
 
 std::string_view ExportCsvHeader() { return kCsvHeader; }
+
+Result<ExportPage> ExportPageOf(const eventstore::EventLog& log, ExportFormat format,
+                                uint64_t from, size_t limit,
+                                const std::function<bool(const eventstore::RecordedEvent&)>& include) {
+  if (from == 0) return Status::InvalidArgument("from: positions start at 1");
+  if (limit == 0) return Status::InvalidArgument("limit: must be at least 1");
+  ExportPage page;
+  page.head = log.Head();
+  const uint64_t head = page.head.position.value;
+  if (format == ExportFormat::kCsv) {
+    page.body = kCsvHeader;
+    page.body += '\n';
+  }
+  uint64_t next = from;
+  while (next <= head && page.events < limit) {
+    auto read = log.ReadAll({next}, std::min(kExportChunk, limit - page.events), {});
+    if (!read.ok()) return read.error();
+    if (read->events.empty()) break;
+    for (const eventstore::RecordedEvent& e : read->events) {
+      if (e.position.value > head || page.events == limit) break;
+      next = e.position.value + 1;
+      if (include && !include(e)) continue;
+      if (format == ExportFormat::kCsv) {
+        WriteCsvRow(e, page.body);
+      } else {
+        page.body += codec::ToCloudEventJson(e);
+        page.body += '\n';
+      }
+      ++page.events;
+    }
+  }
+  page.next = next <= head ? next : 0;
+  return page;
+}
 
 Result<TransferStats> ExportLog(DataDir& dir, const ExportOptions& options, std::ostream& out) {
   if (options.from_position == 0) {

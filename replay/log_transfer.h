@@ -25,6 +25,7 @@
 #include <functional>
 #include <istream>
 #include <ostream>
+#include <string>
 
 #include "base/result.h"
 #include "eventstore/rocks_event_log.h"
@@ -53,6 +54,23 @@ Result<TransferStats> ExportLog(DataDir& dir, const ExportOptions& options, std:
 
 // The CSV header line of the csv export (without the newline).
 std::string_view ExportCsvHeader();
+
+// One page of an export, for the HTTP API (GET /v1/export).
+struct ExportPage {
+  std::string body;        // lines in `format`; csv starts with the header line
+  uint64_t events = 0;     // events written
+  uint64_t next = 0;       // the position to ask for next; 0 once the head was reached
+  eventstore::LogHead head;  // the log's head when the page was read
+};
+
+// Events of `log` from position `from` on, at most `limit` of them (events
+// `include` refuses are skipped and not counted), up to the head as of the
+// call. `log` is what readers see (the vaulted view) or, for a sealed
+// export, the raw log. Errors: InvalidArgument (from 0, limit 0),
+// Unavailable (read failed).
+Result<ExportPage> ExportPageOf(const eventstore::EventLog& log, ExportFormat format,
+                                uint64_t from, size_t limit,
+                                const std::function<bool(const eventstore::RecordedEvent&)>& include);
 
 // Reads JSON Lines from `in` into `log`, which must be empty. `progress`
 // gets the number of events imported now and then. Errors:

@@ -1,6 +1,8 @@
 #include "replay/verify.h"
 
 #include <charconv>
+#include <memory>
+#include <vector>
 
 #include "projections/crm_projection.h"
 #include "projections/scope.h"
@@ -12,25 +14,67 @@ namespace {
 
 constexpr size_t kReadChunk = 4096;
 
-// What a CRM projection answers: every read model as of the checkpoint and
-// as of two earlier positions (which exercises the time-travel data), as
-// JSON. Two instances with the same answers are the same read models.
+// What the CRM read models answer as of one position, as JSON.
+std::string AnswersAt(const projections::CrmBooks& books, const projections::Scope& scope) {
+  std::string out;
+  out += projections::ToJson(projections::BuildFunnel(books, scope));
+  out += projections::ToJson(projections::BuildForecast(books, scope, projections::Granularity::kMonth));
+  out += projections::ToJson(projections::BuildPipelineAnalysis(books, scope));
+  out += projections::ToJson(projections::BuildEmployees(books, scope));
+  out += projections::ToJson(projections::BuildLifecycle(books, scope));
+  out += '\n';
+  return out;
+}
+
+// The positions whose answers are compared: the checkpoint and two earlier
+// ones (which exercises the time-travel data).
+std::vector<uint64_t> ComparedPositions(uint64_t checkpoint) {
+  return {checkpoint, checkpoint / 2, checkpoint / 4};
+}
+
+// What a CRM projection answers for every compared position. Two instances
+// with the same answers are the same read models.
 std::string Answers(const projections::CrmProjection& p, uint64_t checkpoint) {
   std::string out;
-  for (uint64_t position : {checkpoint, checkpoint / 2, checkpoint / 4}) {
+  for (uint64_t position : ComparedPositions(checkpoint)) {
     projections::Visibility vis;
     vis.max_position = position;
     auto scope = projections::ResolveScope(p.books(), vis, {});
     if (!scope.ok()) return "scope: " + scope.error().message();
-    out += projections::ToJson(projections::BuildFunnel(p.books(), *scope));
-    out += projections::ToJson(
-        projections::BuildForecast(p.books(), *scope, projections::Granularity::kMonth));
-    out += projections::ToJson(projections::BuildPipelineAnalysis(p.books(), *scope));
-    out += projections::ToJson(projections::BuildEmployees(p.books(), *scope));
-    out += projections::ToJson(projections::BuildLifecycle(p.books(), *scope));
-    out += '\n';
+    out += AnswersAt(p.books(), *scope);
   }
   return out;
+}
+
+// The same answers from live read models (they may have applied more).
+std::string Answers(const projections::ReadModels& models, uint64_t checkpoint) {
+  std::string out;
+  for (uint64_t position : ComparedPositions(checkpoint)) {
+    auto answers = models.Query({.position = position}, {},
+                                [](const projections::CrmBooks& books,
+                                   const projections::Scope& scope) { return AnswersAt(books, scope); });
+    if (!answers.ok()) return "query: " + answers.error().message();
+    out += *answers;
+  }
+  return out;
+}
+
+// A fresh CRM projection of `log` up to `position`; the error says why not.
+Result<std::unique_ptr<projections::CrmProjection>> FreshFold(const eventstore::EventLog& log,
+                                                              uint64_t position) {
+  auto fresh = std::make_unique<projections::CrmProjection>();
+  uint64_t next = 1;
+  while (next <= position) {
+    auto read = log.ReadAll({next}, kReadChunk, {});
+    if (!read.ok()) return Status::Unavailable("log read failed: " + read.error().message());
+    for (const eventstore::RecordedEvent& e : read->events) {
+      if (e.position.value > position) break;
+      fresh->Apply(e);
+    }
+    if (read->events.empty()) break;
+    next = read->next.value;
+  }
+  return fresh;
 }
 
 // Compares the stored CRM snapshot with a fresh fold of the log up to its
@@ -78,22 +122,13 @@ ProjectionCheck CheckCrmProjection(DataDir& dir, const projections::SnapshotStor
                    " (events were removed from the log)";
     return check;
   }
-  projections::CrmProjection fresh;
-  uint64_t next = 1;
-  while (next <= snapshot.position.value) {
-    auto read = log->ReadAll({next}, kReadChunk, {});
-    if (!read.ok()) {
-      check.ok = false;
-      check.detail = "log read failed: " + read.error().message();
-      return check;
-    }
-    for (const eventstore::RecordedEvent& e : read->events) {
-      if (e.position.value > snapshot.position.value) break;
-      fresh.Apply(e);
-    }
-    if (read->events.empty()) break;
-    next = read->next.value;
+  auto folded = FreshFold(*log, snapshot.position.value);
+  if (!folded.ok()) {
+    check.ok = false;
+    check.detail = folded.error().message();
+    return check;
   }
+  const projections::CrmProjection& fresh = **folded;
   std::string rebuilt;
   fresh.Save(&rebuilt);
   if (rebuilt == snapshot.state) return check;
@@ -111,22 +146,22 @@ ProjectionCheck CheckCrmProjection(DataDir& dir, const projections::SnapshotStor
   return check;
 }
 
-}  // namespace
-
-Result<VerifyOutcome> VerifyDataDir(DataDir& dir, const VerifyOptions& options) {
-  VerifyOutcome outcome;
-  const eventstore::VerifyReport report = dir.raw_log().Verify(options.progress);
+// The log: RocksEventLog::Verify, then the expected head if one is given.
+// Errors only when a read failed; damage is recorded in `outcome`.
+Status CheckLog(const eventstore::RocksEventLog& raw_log, const VerifyOptions& options,
+                VerifyOutcome& outcome) {
+  const eventstore::VerifyReport report = raw_log.Verify(options.progress);
   outcome.events_checked = report.events_checked;
-  outcome.head = dir.raw_log().Head();
+  outcome.head = raw_log.Head();
   if (!report.ok) {
     outcome.ok = false;
     outcome.first_bad_position = report.first_bad_position;
     outcome.problem = report.problem;
-    return outcome;
+    return Status::Ok();
   }
   if (options.expected_head) {
     const eventstore::LogHead& want = *options.expected_head;
-    auto at = dir.raw_log().ReadAll(want.position, 1, {});
+    auto at = raw_log.ReadAll(want.position, 1, {});
     if (!at.ok()) return at.error();
     if (want.position.value == 0 || at->events.empty() ||
         at->events.front().position != want.position) {
@@ -135,7 +170,7 @@ Result<VerifyOutcome> VerifyDataDir(DataDir& dir, const VerifyOptions& options) 
       outcome.problem = "the expected head position " + std::to_string(want.position.value) +
                         " is not in the log (it ends at " +
                         std::to_string(outcome.head.position.value) + ": truncated)";
-      return outcome;
+      return Status::Ok();
     }
     if (at->events.front().hash != want.hash) {
       outcome.ok = false;
@@ -143,14 +178,57 @@ Result<VerifyOutcome> VerifyDataDir(DataDir& dir, const VerifyOptions& options) 
       outcome.problem = "the event at the expected head position has hash " +
                         eventstore::HexOf(at->events.front().hash) + ", not the expected " +
                         eventstore::HexOf(want.hash) + " (the log was rewritten)";
-      return outcome;
     }
   }
-  if (!options.projections) return outcome;
+  return Status::Ok();
+}
+
+// Live read models against a fresh fold of the log up to the position they
+// have applied.
+ProjectionCheck CheckLiveReadModels(const eventstore::EventLog& log,
+                                    const projections::ReadModels& models) {
+  const projections::WorkerStats stats = models.stats();
+  ProjectionCheck check{stats.name, true, stats.position, true, ""};
+  const std::string where = "live read models at position " + std::to_string(stats.position) +
+                            " (generation " + std::to_string(stats.generation) + ")";
+  auto fresh = FreshFold(log, stats.position);
+  if (!fresh.ok()) {
+    check.ok = false;
+    check.detail = fresh.error().message();
+    return check;
+  }
+  if (Answers(models, stats.position) != Answers(**fresh, stats.position)) {
+    check.ok = false;
+    check.detail = where + " answer differently from a fresh rebuild of the log up to that "
+                           "position";
+  }
+  return check;
+}
+
+}  // namespace
+
+Result<VerifyOutcome> VerifyDataDir(DataDir& dir, const VerifyOptions& options) {
+  VerifyOutcome outcome;
+  if (Status s = CheckLog(dir.raw_log(), options, outcome); !s.ok()) return s;
+  if (!outcome.ok || !options.projections) return outcome;
   auto store = projections::SnapshotStore::Open(
       {.path = dir.layout().projections(), .read_only = true});
   if (!store.ok()) return store.error();
   ProjectionCheck check = CheckCrmProjection(dir, **store);
+  if (!check.ok) {
+    outcome.ok = false;
+    outcome.problem = "projection " + check.name + ": " + check.detail;
+  }
+  outcome.projections.push_back(std::move(check));
+  return outcome;
+}
+
+Result<VerifyOutcome> VerifyServing(DataDir& dir, const projections::ReadModels& models,
+                                    const VerifyOptions& options) {
+  VerifyOutcome outcome;
+  if (Status s = CheckLog(dir.raw_log(), options, outcome); !s.ok()) return s;
+  if (!outcome.ok || !options.projections) return outcome;
+  ProjectionCheck check = CheckLiveReadModels(dir.log(), models);
   if (!check.ok) {
     outcome.ok = false;
     outcome.problem = "projection " + check.name + ": " + check.detail;

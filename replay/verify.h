@@ -6,6 +6,11 @@
 //   2. every projection snapshot: equal, byte for byte, to a fresh rebuild
 //      from the log up to the snapshot's checkpoint.
 // Works on a stopped directory and beside a running server (read-only).
+//
+// VerifyServing is the running server's variant (GET /v1/admin/verify): the
+// same log checks while appends continue (the log as of the call), and the
+// LIVE read models, as of the position they have applied, against a fresh
+// rebuild of the log up to that position.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +21,7 @@
 
 #include "base/result.h"
 #include "eventstore/event_log.h"
+#include "projections/read_models.h"
 #include "replay/data_dir.h"
 
 namespace dealstream::replay {
@@ -49,6 +55,8 @@ struct VerifyOptions {
 // Errors only when verification itself could not run (Unavailable); a
 // damaged log or projection is an outcome with ok == false.
 Result<VerifyOutcome> VerifyDataDir(DataDir& dir, const VerifyOptions& options);
+Result<VerifyOutcome> VerifyServing(DataDir& dir, const projections::ReadModels& models,
+                                    const VerifyOptions& options);
 
 // "POSITION:HEX" (as `verify` prints the head) -> LogHead; InvalidArgument.
 Result<eventstore::LogHead> ParseHead(std::string_view text);
