@@ -2,6 +2,8 @@
 // field with BinaryWriter.
 #include "projections/record_index.h"
 
+#include <algorithm>
+
 namespace dealstream::projections {
 namespace {
 
@@ -88,8 +90,13 @@ void RecordIndex::Save(BinaryWriter& w) const {
     w.U64(t.rows.size());
     for (const ListRow& row : t.rows) SaveRow(w, row);
   }
-  w.U64(trees_.size());
-  for (const auto& [key, tree] : trees_) {
+  // In key order, so that equal indexes write equal bytes.
+  std::vector<const std::pair<const std::string, DecisionTree>*> trees;
+  for (const auto& entry : trees_) trees.push_back(&entry);
+  std::sort(trees.begin(), trees.end(), [](const auto* a, const auto* b) { return a->first < b->first; });
+  w.U64(trees.size());
+  for (const auto* entry : trees) {
+    const auto& [key, tree] = *entry;
     w.Str(key);
     w.Str(tree.customer_id);
     w.U64(tree.members.size());
