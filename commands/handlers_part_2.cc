@@ -1,0 +1,4 @@
+// Command handlers, part 2 of kHandlerParts (see handler_parts.h).
+#include "commands/handler_parts.h"
+
+DEALSTREAM_HANDLER_PART(2);
