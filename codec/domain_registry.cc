@@ -9,11 +9,13 @@
 #include "domain/config/custom_fields.h"
 #include "domain/config/loss_reasons.h"
 #include "domain/config/sales_process.h"
+#include "domain/config/scoring_criteria.h"
 #include "domain/contact/contact.h"
 #include "domain/contract/contract.h"
 #include "domain/customer/customer.h"
 #include "domain/expense/budget.h"
 #include "domain/expense/expense.h"
+#include "domain/knowledge/knowledge_article.h"
 #include "domain/marketing/campaign.h"
 #include "domain/marketing/lead.h"
 #include "domain/opportunity/opportunity.h"
@@ -38,6 +40,7 @@ Registry BuildDomainRegistry() {
   r.RegisterAggregate<LossReasonsAggregate>();
   r.RegisterAggregate<ActivityTypesAggregate>();
   r.RegisterAggregate<CustomFieldsAggregate>();
+  r.RegisterAggregate<ScoringCriteriaAggregate>();
   r.RegisterAggregate<CustomerAggregate>();
   r.RegisterAggregate<ContactAggregate>();
   r.RegisterAggregate<OpportunityAggregate>();
@@ -51,6 +54,7 @@ Registry BuildDomainRegistry() {
   r.RegisterAggregate<CarePlanAggregate>();
   r.RegisterAggregate<CampaignAggregate>();
   r.RegisterAggregate<LeadAggregate>();
+  r.RegisterAggregate<KnowledgeArticleAggregate>();
   return r;
 }
 

@@ -13,11 +13,13 @@
 #include "domain/config/custom_fields.h"
 #include "domain/config/loss_reasons.h"
 #include "domain/config/sales_process.h"
+#include "domain/config/scoring_criteria.h"
 #include "domain/contact/contact.h"
 #include "domain/contract/contract.h"
 #include "domain/customer/customer.h"
 #include "domain/expense/budget.h"
 #include "domain/expense/expense.h"
+#include "domain/knowledge/knowledge_article.h"
 #include "domain/marketing/campaign.h"
 #include "domain/marketing/lead.h"
 #include "domain/opportunity/opportunity.h"
@@ -43,7 +45,8 @@ using AllAggregates =
                   domain::ProductAggregate, domain::OpportunityAggregate,
                   domain::ContractAggregate, domain::BudgetAggregate, domain::ExpenseAggregate,
                   domain::ServiceRequestAggregate, domain::CarePlanAggregate,
-                  domain::CampaignAggregate, domain::LeadAggregate>;
+                  domain::CampaignAggregate, domain::LeadAggregate,
+                  domain::KnowledgeArticleAggregate, domain::ScoringCriteriaAggregate>;
 
 // One AggregateRunner per aggregate type, sharing the log.
 template <typename List>

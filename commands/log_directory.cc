@@ -191,6 +191,9 @@ domain::SalesProcessFacts LogDirectory::SalesProcess() const {
   if (auto s = LoadConfig<domain::ActivityTypesAggregate>(runners_)) {
     facts.activity_types = domain::FactsOf(*s);
   }
+  if (auto s = LoadConfig<domain::ScoringCriteriaAggregate>(runners_)) {
+    facts.scoring_criteria = domain::FactsOf(*s);
+  }
   return facts;
 }
 

@@ -27,6 +27,17 @@ struct CompetingProductState {
   std::optional<Id> compared_to_product_id;
   std::optional<std::string> specs;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const CompetingProductState*) {
+  using T = CompetingProductState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("competitor_id", &T::competitor_id),
+                    F("name", &T::name),
+                    F("price", &T::price),
+                    F("compared_to_product_id", &T::compared_to_product_id),
+                    F("specs", &T::specs)};
+}
 
 struct CompetingProductAggregate {
   static constexpr std::string_view kCategory = "competing_product";

@@ -24,6 +24,17 @@ struct CompetitorState {
   std::optional<std::string> market_segment;
   std::optional<std::string> website;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const CompetitorState*) {
+  using T = CompetitorState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("name", &T::name),
+                    F("strengths", &T::strengths),
+                    F("weaknesses", &T::weaknesses),
+                    F("market_segment", &T::market_segment),
+                    F("website", &T::website)};
+}
 
 struct CompetitorAggregate {
   static constexpr std::string_view kCategory = "competitor";

@@ -30,6 +30,18 @@ struct ProductState {
   std::optional<std::string> description;
   bool discontinued = false;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const ProductState*) {
+  using T = ProductState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("sku", &T::sku),
+                    F("name", &T::name),
+                    F("list_price", &T::list_price),
+                    F("product_line", &T::product_line),
+                    F("description", &T::description),
+                    F("discontinued", &T::discontinued)};
+}
 
 struct ProductAggregate {
   static constexpr std::string_view kCategory = "product";

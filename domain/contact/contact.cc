@@ -132,24 +132,33 @@ void EvolveOne(ContactState& s, const ContactLeftCompany&) {
   s.left_company = true;
   s.roles.clear();
 }
+ContactRoleState& RoleToChange(ContactState& s, const std::optional<Id>& opportunity_id) {
+  for (ContactRoleState& r : s.roles) {
+    if (r.opportunity_id == opportunity_id) return r;
+  }
+  // Decide only emits changes to an existing role; an event stream that
+  // says otherwise starts the role from its defaults.
+  return s.roles.emplace_back(ContactRoleState{.opportunity_id = opportunity_id});
+}
+
 void EvolveOne(ContactState& s, const ContactRoleAssigned& e) {
-  s.roles[ScopeKey(e.opportunity_id)] =
-      ContactRoleState{e.role, e.influence, e.stance, e.reports_to};
+  RoleToChange(s, e.opportunity_id) =
+      ContactRoleState{e.opportunity_id, e.role, e.influence, e.stance, e.reports_to};
 }
 void EvolveOne(ContactState& s, const ContactRoleChanged& e) {
-  s.roles[ScopeKey(e.opportunity_id)].role = e.role;
+  RoleToChange(s, e.opportunity_id).role = e.role;
 }
 void EvolveOne(ContactState& s, const ContactInfluenceChanged& e) {
-  s.roles[ScopeKey(e.opportunity_id)].influence = e.influence;
+  RoleToChange(s, e.opportunity_id).influence = e.influence;
 }
 void EvolveOne(ContactState& s, const ContactStanceChanged& e) {
-  s.roles[ScopeKey(e.opportunity_id)].stance = e.stance;
+  RoleToChange(s, e.opportunity_id).stance = e.stance;
 }
 void EvolveOne(ContactState& s, const ContactReportsToChanged& e) {
-  s.roles[ScopeKey(e.opportunity_id)].reports_to = e.reports_to;
+  RoleToChange(s, e.opportunity_id).reports_to = e.reports_to;
 }
 void EvolveOne(ContactState& s, const ContactRoleRemoved& e) {
-  s.roles.erase(ScopeKey(e.opportunity_id));
+  std::erase_if(s.roles, [&](const ContactRoleState& r) { return r.opportunity_id == e.opportunity_id; });
 }
 
 }  // namespace
@@ -171,10 +180,16 @@ std::optional<ContactFacts> FactsOf(const ContactState& state) {
   return ContactFacts{state.id, state.customer_id, state.left_company};
 }
 
+const ContactRoleState* RoleIn(const ContactState& state, const std::optional<Id>& opportunity_id) {
+  for (const ContactRoleState& r : state.roles) {
+    if (r.opportunity_id == opportunity_id) return &r;
+  }
+  return nullptr;
+}
+
 std::optional<Id> ReportsToIn(const ContactState& state, const std::optional<Id>& opportunity_id) {
-  auto it = state.roles.find(contact_internal::ScopeKey(opportunity_id));
-  if (it == state.roles.end()) return std::nullopt;
-  return it->second.reports_to;
+  const ContactRoleState* role = RoleIn(state, opportunity_id);
+  return role ? role->reports_to : std::nullopt;
 }
 
 }  // namespace dealstream::domain

@@ -18,11 +18,11 @@
 //   stance_unchanged
 #pragma once
 
-#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <variant>
+#include <vector>
 
 #include "domain/common/aggregate.h"
 #include "domain/contact/contact_commands.h"
@@ -32,11 +32,19 @@ namespace dealstream::domain {
 
 // The contact's place in one decision tree.
 struct ContactRoleState {
+  // The opportunity whose tree this is; absent = the customer's own tree.
+  std::optional<Id> opportunity_id;
   ContactRole role = ContactRole::kUser;
   int32_t influence = kDefaultInfluence;
   Stance stance = Stance::kNeutral;
   std::optional<Id> reports_to;
 };
+constexpr auto Fields(const ContactRoleState*) {
+  using T = ContactRoleState;
+  return std::tuple{F("opportunity_id", &T::opportunity_id), F("role", &T::role),
+                    F("influence", &T::influence), F("stance", &T::stance),
+                    F("reports_to", &T::reports_to)};
+}
 
 struct ContactState {
   bool exists = false;
@@ -46,9 +54,21 @@ struct ContactState {
   std::optional<std::string> department;
   ContactPersonalData personal;
   bool left_company = false;
-  // Keyed by opportunity id; "" is the customer's own decision tree.
-  std::map<std::string, ContactRoleState> roles;
+  // At most one per tree, in the order they were first assigned.
+  std::vector<ContactRoleState> roles;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const ContactState*) {
+  using T = ContactState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("customer_id", &T::customer_id),
+                    F("title", &T::title),
+                    F("department", &T::department),
+                    F("personal", &T::personal),
+                    F("left_company", &T::left_company),
+                    F("roles", &T::roles)};
+}
 
 struct ContactAggregate {
   static constexpr std::string_view kCategory = "contact";
@@ -65,6 +85,10 @@ struct ContactAggregate {
 
 // The Directory facts of a contact; nullopt before it is added.
 std::optional<ContactFacts> FactsOf(const ContactState& state);
+
+// The contact's role in one decision tree (absent opportunity = the
+// customer's own); nullptr when it has none there.
+const ContactRoleState* RoleIn(const ContactState& state, const std::optional<Id>& opportunity_id);
 
 // Whom the contact reports to in one decision tree (Directory::ContactReportsTo).
 std::optional<Id> ReportsToIn(const ContactState& state, const std::optional<Id>& opportunity_id);

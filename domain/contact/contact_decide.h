@@ -14,11 +14,6 @@ using Outcome = Decision<Event>;
 
 inline Outcome Refuse(DomainError error) { return Unexpected(std::move(error)); }
 
-// The key of a decision tree in ContactState::roles.
-inline std::string ScopeKey(const std::optional<Id>& opportunity_id) {
-  return opportunity_id ? opportunity_id->value : std::string();
-}
-
 // The contact exists and has not left the customer.
 std::optional<DomainError> RequireCurrent(const ContactState& state);
 

@@ -70,8 +70,7 @@ std::optional<DomainError> CheckReportsTo(const ContactState& state, const Id& b
 
 const ContactRoleState* FindRole(const ContactState& state,
                                  const std::optional<Id>& opportunity_id) {
-  auto it = state.roles.find(ScopeKey(opportunity_id));
-  return it == state.roles.end() ? nullptr : &it->second;
+  return RoleIn(state, opportunity_id);
 }
 
 DomainError RoleNotFound(const std::optional<Id>& opportunity_id) {

@@ -52,6 +52,27 @@ struct CustomerState {
   std::optional<Id> merged_into;
   std::vector<Id> absorbed_duplicates;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const CustomerState*) {
+  using T = CustomerState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("name", &T::name),
+                    F("owner_id", &T::owner_id),
+                    F("department_id", &T::department_id),
+                    F("industry", &T::industry),
+                    F("region", &T::region),
+                    F("size", &T::size),
+                    F("source", &T::source),
+                    F("address", &T::address),
+                    F("phone", &T::phone),
+                    F("website", &T::website),
+                    F("custom_fields", &T::custom_fields),
+                    F("lifecycle", &T::lifecycle),
+                    F("archived", &T::archived),
+                    F("merged_into", &T::merged_into),
+                    F("absorbed_duplicates", &T::absorbed_duplicates)};
+}
 
 struct CustomerAggregate {
   static constexpr std::string_view kCategory = "customer";

@@ -34,6 +34,16 @@ struct DepartmentState {
   std::optional<Id> manager_id;
   bool closed = false;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const DepartmentState*) {
+  using T = DepartmentState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("name", &T::name),
+                    F("parent_id", &T::parent_id),
+                    F("manager_id", &T::manager_id),
+                    F("closed", &T::closed)};
+}
 
 struct DepartmentAggregate {
   static constexpr std::string_view kCategory = "department";

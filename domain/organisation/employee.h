@@ -38,6 +38,19 @@ struct EmployeeState {
   bool left = false;
   std::optional<Date> last_day;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const EmployeeState*) {
+  using T = EmployeeState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("name", &T::name),
+                    F("department_id", &T::department_id),
+                    F("role", &T::role),
+                    F("manager_id", &T::manager_id),
+                    F("hired_on", &T::hired_on),
+                    F("left", &T::left),
+                    F("last_day", &T::last_day)};
+}
 
 struct EmployeeAggregate {
   static constexpr std::string_view kCategory = "employee";

@@ -29,6 +29,18 @@ struct PartnerState {
   std::optional<std::string> website;
   bool active = true;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const PartnerState*) {
+  using T = PartnerState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("name", &T::name),
+                    F("kind", &T::kind),
+                    F("region", &T::region),
+                    F("phone", &T::phone),
+                    F("website", &T::website),
+                    F("active", &T::active)};
+}
 
 struct PartnerAggregate {
   static constexpr std::string_view kCategory = "partner";

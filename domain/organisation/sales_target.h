@@ -33,6 +33,17 @@ struct SalesTargetState {
   Money amount;
   bool cancelled = false;
 };
+// What record views show (the codec renders it).
+constexpr auto Fields(const SalesTargetState*) {
+  using T = SalesTargetState;
+  return std::tuple{F("exists", &T::exists),
+                    F("id", &T::id),
+                    F("employee_id", &T::employee_id),
+                    F("department_id", &T::department_id),
+                    F("period", &T::period),
+                    F("amount", &T::amount),
+                    F("cancelled", &T::cancelled)};
+}
 
 struct SalesTargetAggregate {
   static constexpr std::string_view kCategory = "sales_target";

@@ -140,7 +140,9 @@ TEST_F(ContactRolesTest, StanceChangesOverTime) {
   ContactState after = testing::StateAfter<A>(
       Zhang({InO1(), ContactStanceChanged{Id{"k1"}, Id{"c1"}, Id{"o1"}, Stance::kChampion,
                                           Stance::kSupporter}}));
-  EXPECT_EQ(after.roles.at("o1").stance, Stance::kChampion);
+  ASSERT_NE(RoleIn(after, Id{"o1"}), nullptr);
+  EXPECT_EQ(RoleIn(after, Id{"o1"})->stance, Stance::kChampion);
+  EXPECT_EQ(RoleIn(after, std::nullopt), nullptr);
 }
 
 TEST_F(ContactRolesTest, RemovesARole) {
