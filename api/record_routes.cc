@@ -13,7 +13,7 @@ namespace {
 constexpr std::string_view kCollections[] = {
     "budgets",     "campaigns",   "care-plans", "competing-products", "competitors",
     "contacts",    "contracts",   "customers",  "departments",        "employees",
-    "expenses",    "leads",       "opportunities", "partners",        "products",
+    "expenses",    "knowledge-articles", "leads", "opportunities", "partners", "products",
     "sales-targets", "service-requests"};
 
 std::string NotFound(std::string_view category, std::string_view id) {

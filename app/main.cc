@@ -15,6 +15,7 @@ int Usage() {
                "usage: dealstream <subcommand> [--data DIR] [options]\n"
                "  serve --listen HOST:PORT [--demo] [--durability fsync|os]\n"
                "        [--kafka-brokers HOST:PORT [--kafka-topic T]]\n"
+               "        [--follow HOST:PORT/TOPIC]   a read-only replica fed from Kafka\n"
                "                   run the HTTP API (stops on SIGINT/SIGTERM)\n"
                "  token create --role ROLE [--employee ID]\n"
                "                   print a new bearer token (roles: admin, manager, sales,\n"

@@ -1,6 +1,7 @@
 // dealstream serve: the embedded server. Opens the log, starts the command
-// service, the token table and the HTTP API, prints the URL and (with
-// --demo, or when no admin token exists yet) a fresh admin token, and runs
+// service, its process managers, the token table and the HTTP API, prints
+// the URL and (with --demo, or when no admin token exists yet) a fresh
+// admin token, and runs
 // until SIGINT or SIGTERM, then stops gracefully: no new connections,
 // requests in flight finish, live streams end, the log drains and closes.
 #include <signal.h>
@@ -8,11 +9,13 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <optional>
 
 #include <spdlog/async.h>
 #include <spdlog/sinks/stdout_sinks.h>
 #include <spdlog/spdlog.h>
 
+#include "api/knowledge_routes.h"
 #include "api/projection_routes.h"
 #include "api/record_routes.h"
 #include "api/replay_routes.h"
@@ -21,12 +24,16 @@
 #include "api/static_routes.h"
 #include "app/flags.h"
 #include "app/local_server.h"
+#include "app/serve_kafka.h"
 #include "app/subcommands.h"
 #include "commands/log_command_service.h"
+#include "commands/process_managers.h"
 #include "demo/demo_company.h"
 #include "eventstore/rocks_event_log.h"
 #include "kafka/relay.h"
 #include "kafka/relay_checkpoint.h"
+#include "kafka/replica_view.h"
+#include "projections/knowledge_search.h"
 #include "projections/read_models.h"
 #include "projections/snapshot_store.h"
 #include "replay/data_dir.h"
@@ -42,6 +49,7 @@ struct ServeConfig {
   bool demo = false;
   std::string kafka_brokers;
   std::string kafka_topic = kafka::kDefaultTopic;
+  std::optional<kafka::FollowTarget> follow;  // a read replica of this topic
 };
 
 // "HOST:PORT" or "[V6]:PORT".
@@ -83,10 +91,15 @@ Result<ServeConfig> ParseServe(const std::vector<std::string>& args) {
     return Status::InvalidArgument("serve: --kafka-topic needs --kafka-brokers");
   }
   config.kafka_topic = flags->GetOr("kafka-topic", config.kafka_topic);
-  if (flags->Has("follow")) {
-    return Status::InvalidArgument(
-        "serve: --follow (a read-only replica fed from Kafka) is not wired into serve in this "
-        "build; run the writer with --kafka-brokers to publish the log");
+  if (auto follow = flags->Get("follow")) {
+    auto target = kafka::ParseFollowTarget(*follow);
+    if (!target.ok()) return Status::InvalidArgument("serve: --follow: " + target.error().message());
+    if (!config.kafka_brokers.empty() || config.demo) {
+      return Status::InvalidArgument(
+          "serve: --follow makes a read-only replica; it cannot also take --kafka-brokers or "
+          "--demo (those belong to the leader)");
+    }
+    config.follow = std::move(*target);
   }
   return config;
 }
@@ -166,19 +179,6 @@ void AddServerMetrics(api::Metrics& metrics, const api::LiveFeeds& feeds,
   });
 }
 
-void AddRelayMetrics(api::Metrics& metrics, const kafka::Relay& relay) {
-  metrics.AddCollector([&relay](std::string* out) {
-    const kafka::RelayStats s = relay.stats();
-    *out += "# HELP dealstream_kafka_relay_lag_events Events not yet delivered to Kafka.\n"
-            "# TYPE dealstream_kafka_relay_lag_events gauge\n";
-    api::AppendSample(out, "dealstream_kafka_relay_lag_events", "", static_cast<double>(s.lag_events));
-    *out += "# HELP dealstream_kafka_relay_published_position Every event up to here is in Kafka.\n"
-            "# TYPE dealstream_kafka_relay_published_position gauge\n";
-    api::AppendSample(out, "dealstream_kafka_relay_published_position", "",
-                      static_cast<double>(s.published_position));
-  });
-}
-
 // Where local tools connect to reach a server listening on `host`.
 std::string LocalHostFor(const std::string& host) {
   if (host == "0.0.0.0") return "127.0.0.1";
@@ -208,8 +208,19 @@ int RunServe(const std::vector<std::string>& args) {
     std::fprintf(stderr, "serve: %s\n", dir.error().ToString().c_str());
     return 2;
   }
-  eventstore::EventLog& log = (*dir)->log();
+  // On a follower every service reads the copy through a view that refuses
+  // appends: only the follower itself writes the copy.
+  std::optional<kafka::ReplicaView> replica_view;
+  if (config->follow) replica_view.emplace((*dir)->log(), ReadOnlyDetail(*config->follow));
+  eventstore::EventLog& log = replica_view ? static_cast<eventstore::EventLog&>(*replica_view)
+                                           : (*dir)->log();
   eventstore::RocksEventLog& raw_log = (*dir)->raw_log();
+  if (!config->follow) {
+    if (Status s = CheckNotReplica(raw_log, config->data, "serve without --follow"); !s.ok()) {
+      std::fprintf(stderr, "serve: %s\n", s.message().c_str());
+      return 2;
+    }
+  }
   commands::LogCommandService command_service(log);
   // --demo on an empty data directory: the demo company, before serving.
   const bool generate_demo = config->demo && log.Head().position.value == 0;
@@ -222,6 +233,18 @@ int RunServe(const std::vector<std::string>& args) {
     spdlog::info("--demo: generated the demo company: {} commands in {:.1f} s", company->commands,
                  company->seconds);
   }
+  // The follow-ups the domain asks for (customer lifecycle, lead conversion,
+  // merges), issued through the command service; stopped before it goes.
+  // A read replica issues none: its leader does.
+  std::unique_ptr<commands::ProcessManagers> process_managers;
+  if (!config->follow) {
+    process_managers = std::make_unique<commands::ProcessManagers>(
+        log, command_service, command_service.directory(),
+        commands::ProcessManagerOptions{
+            .checkpoint_path =
+                (std::filesystem::path(config->data) / "process_managers.checkpoint").string(),
+            .lifecycle = {}});
+  }
   // The read side: every projection, and the ownership facts data scopes use.
   auto store = projections::SnapshotStore::Open({.path = (*dir)->layout().projections()});
   if (!store.ok()) {
@@ -233,6 +256,7 @@ int RunServe(const std::vector<std::string>& args) {
     std::fprintf(stderr, "serve: read models: %s\n", models.error().ToString().c_str());
     return 2;
   }
+  projections::KnowledgeSearch knowledge(log);
   api::Metrics metrics;
   api::TokenTable tokens(log);
   api::TokenIssuer issuer(log, &tokens);
@@ -251,19 +275,37 @@ int RunServe(const std::vector<std::string>& args) {
     relay = std::move(*started);
     AddRelayMetrics(metrics, *relay);
   }
+  // A read replica: the follower is the copy's only writer. The API refuses
+  // every write, no admin token is granted (tokens arrive with the leader's
+  // "system-tokens" events) and no process managers run.
+  std::unique_ptr<kafka::Follower> follower;
+  if (config->follow) {
+    auto started = kafka::Follower::Start(
+        {.brokers = config->follow->brokers, .topic = config->follow->topic}, raw_log);
+    if (!started.ok()) {
+      std::fprintf(stderr, "serve: --follow: %s\n", started.error().ToString().c_str());
+      return 2;
+    }
+    follower = std::move(*started);
+    AddFollowerMetrics(metrics, *follower);
+  }
 
   std::unique_ptr<api::Server> server;
   api::Api api(tokens, &(*models)->scope_resolver(), metrics);
-  api.AddRoutes(api::OpsRoutes(
-      {{"token table caught up", [&tokens] { return tokens.caught_up(); }},
-       {"read models caught up", [&models] { return (*models)->stats().caught_up; }}},
-      metrics));
+  std::vector<api::ReadinessCheck> checks = {
+      {"token table caught up", [&tokens] { return tokens.caught_up(); }},
+      {"read models caught up", [&models] { return (*models)->stats().caught_up; }},
+      {"knowledge search caught up", [&knowledge] { return knowledge.caught_up(); }}};
+  if (follower) checks.push_back(FollowerReadiness(*follower));
+  api.AddRoutes(api::OpsRoutes(std::move(checks), metrics));
+  if (config->follow) api.SetReadOnly(ReadOnlyDetail(*config->follow));
   api.AddRoutes(api::CommandRoutes(command_service, metrics));
   api.AddRoutes(api::EventRoutes(log, feeds));
   api.AddRoutes(api::StreamRoutes(log));
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
   api.AddRoutes(api::ProjectionRoutes(**models));
   api.AddRoutes(api::RecordRoutes(log));
+  api.AddRoutes(api::KnowledgeRoutes(knowledge));
   api.AddRoutes(api::ReplayRoutes(
       {.dir = **dir, .models = **models, .change_outside_the_log = [&](const auto& stream, const auto& change) {
          return command_service.ChangeOutsideTheLog(stream, change);
@@ -286,7 +328,7 @@ int RunServe(const std::vector<std::string>& args) {
     spdlog::warn("the token table has not caught up with the log yet; /readyz says so");
   }
   std::string admin_token;
-  if (config->demo || !tokens.HasActiveRole(api::Role::kAdmin)) {
+  if (!config->follow && (config->demo || !tokens.HasActiveRole(api::Role::kAdmin))) {
     auto issued = issuer.Grant({.employee_id = "admin", .role = api::Role::kAdmin, .granted_by = "serve"});
     if (!issued.ok()) {
       std::fprintf(stderr, "serve: cannot create an admin token: %s\n", issued.error().ToString().c_str());
@@ -308,7 +350,10 @@ int RunServe(const std::vector<std::string>& args) {
   }
 
   std::printf("Dealstream is listening on %s\n", server->url().c_str());
-  if (!admin_token.empty()) std::printf("Admin token: %s\n", admin_token.c_str());
+  if (config->follow) {
+    std::printf("Read-only replica of Kafka topic %s at %s; tokens and commands go to the leader\n",
+                config->follow->topic.c_str(), config->follow->brokers.c_str());
+  } else if (!admin_token.empty()) std::printf("Admin token: %s\n", admin_token.c_str());
   else std::printf("Admin tokens exist; create another with: dealstream token create --data %s --role admin\n",
                    config->data.c_str());
   std::fflush(stdout);
@@ -323,6 +368,8 @@ int RunServe(const std::vector<std::string>& args) {
   server->Wait(std::chrono::seconds(10));
   feeds.Shutdown();
   server.reset();
+  follower.reset();
+  process_managers.reset();
   relay.reset();
   spdlog::info("stopped");
   spdlog::shutdown();  // drains the logging thread

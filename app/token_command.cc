@@ -12,6 +12,7 @@
 #include "api/token_issuer.h"
 #include "app/flags.h"
 #include "app/local_server.h"
+#include "app/serve_kafka.h"
 #include "app/subcommands.h"
 #include "eventstore/rocks_event_log.h"
 
@@ -84,6 +85,11 @@ int RunTokenCreate(const std::vector<std::string>& args) {
                  "token create: %s\n(if a server is running on %s, it did not answer at the "
                  "address in %s)\n",
                  log.error().ToString().c_str(), data.c_str(), LocalServerNotePath(data).c_str());
+    return 2;
+  }
+  // A replica's tokens come from its leader through the topic.
+  if (Status s = CheckNotReplica(**log, data, "token create"); !s.ok()) {
+    std::fprintf(stderr, "token create: %s\n", s.message().c_str());
     return 2;
   }
   api::TokenIssuer issuer(**log, nullptr);

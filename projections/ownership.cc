@@ -6,9 +6,9 @@ namespace dealstream::projections {
 namespace {
 
 // Stream categories of reference data: visible to every role.
-constexpr std::array<std::string_view, 8> kSharedCategories = {
-    "department", "employee", "product", "competitor", "competing_product",
-    "config",     "partner",  "campaign"};
+constexpr std::array<std::string_view, 9> kSharedCategories = {
+    "department", "employee", "product",  "competitor",       "competing_product",
+    "config",     "partner",  "campaign", "knowledge_article"};
 
 std::optional<std::string> IdOrNone(const Symbols& s, uint32_t code) {
   if (code == 0) return std::nullopt;

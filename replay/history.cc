@@ -118,7 +118,7 @@ Result<RecordState> LoadStateAsOf(const eventstore::EventLog& log,
 }
 
 std::optional<std::string_view> CategoryOfCollection(std::string_view collection) {
-  static constexpr std::array<std::pair<std::string_view, std::string_view>, 17> kCollections = {{
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kCollections = {{
       {"budgets", "budget"},
       {"campaigns", "campaign"},
       {"care-plans", "care_plan"},
@@ -130,6 +130,7 @@ std::optional<std::string_view> CategoryOfCollection(std::string_view collection
       {"departments", "department"},
       {"employees", "employee"},
       {"expenses", "expense"},
+      {"knowledge-articles", "knowledge_article"},
       {"leads", "lead"},
       {"opportunities", "opportunity"},
       {"partners", "partner"},

@@ -181,5 +181,100 @@ TEST(ServeTest, ServesTokensCommandsAndStopsOnSigterm) {
   EXPECT_EQ(code, 0) << out << err;
 }
 
+// Polls the customer's record view until its lifecycle is `want`; returns
+// the last view seen.
+nlohmann::json AwaitLifecycle(uint16_t port, const std::string& token, const std::string& customer,
+                              const std::string& want) {
+  nlohmann::json view;
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+  while (std::chrono::steady_clock::now() < deadline) {
+    api::Response r = Call(port, "GET", "/v1/customers/" + customer, token);
+    if (r.status == 200) {
+      view = api::ParseJson(r.body);
+      if (view["state"].value("lifecycle", "") == want) return view;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return view;
+}
+
+// The causation ids of the customer's derived lifecycle changes, in order.
+std::vector<std::string> LifecycleCauses(uint16_t port, const std::string& token,
+                                         const std::string& customer) {
+  api::Response r = Call(port, "GET", "/v1/customers/" + customer + "/history", token);
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::vector<std::string> causes;
+  const auto history = api::ParseJson(r.body);  // kept alive for the loop below
+  for (const auto& step : history["steps"]) {
+    if (step.value("type", "") == "crm.customer.lifecycle_changed.v1") {
+      causes.push_back(step["causation_id"].is_string() ? step["causation_id"].get<std::string>() : "");
+    }
+  }
+  return causes;
+}
+
+TEST(ServeTest, ProcessManagersDeriveTheCustomerLifecycle) {
+  eventstore::testing::TempDir dir;
+  auto start = [&dir](Child* server, uint16_t* port, std::string* admin) {
+    *server = Spawn({"serve", "--data", dir.path(), "--listen", "127.0.0.1:0", "--durability", "os"});
+    const std::regex printed("listening on http://127\\.0\\.0\\.1:([0-9]+)\n");
+    const std::string banner = ReadUntil(server->out, printed, std::chrono::seconds(60));
+    std::smatch m;
+    ASSERT_TRUE(std::regex_search(banner, m, printed)) << banner;
+    *port = static_cast<uint16_t>(std::stoi(m[1]));
+    // The token `token create` gets through the running server.
+    auto [code, out, err] = RunBinary({"token", "create", "--data", dir.path(), "--role", "admin"});
+    ASSERT_EQ(code, 0) << err;
+    *admin = out.substr(0, out.find('\n'));
+  };
+  auto stop = [](Child& server) {
+    ASSERT_EQ(kill(server.pid, SIGTERM), 0);
+    int status = 0;
+    ASSERT_EQ(waitpid(server.pid, &status, 0), server.pid);
+    EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0) << ReadAll(server.err);
+    close(server.out);
+    close(server.err);
+  };
+  Child server;
+  uint16_t port = 0;
+  std::string admin;
+  ASSERT_NO_FATAL_FAILURE(start(&server, &port, &admin));
+  auto post = [&](const std::string& type, const std::string& body) {
+    api::Response r = Call(port, "POST", "/v1/commands/" + type, admin, body);
+    EXPECT_EQ(r.status, 201) << type << ": " << r.body;
+    return r.status == 201 ? api::ParseJson(r.body) : nlohmann::json::object();
+  };
+  post("CreateDepartment", R"({"id":"hq","name":"HQ"})");
+  post("HireEmployee", R"({"id":"e1","name":"Ann","department_id":"hq","role":"sales"})");
+  post("RegisterCustomer", R"({"id":"c1","name":"Acme","owner_id":"e1"})");
+  const nlohmann::json opened = post("OpenOpportunity", R"({"id":"o1","customer_id":"c1",
+      "title":"Servers","owner_id":"e1","amount":{"amount":"1000.00","currency":"USD"},
+      "expected_close_date":"2030-06-30"})");
+  ASSERT_FALSE(opened["event_ids"].empty());
+  EXPECT_EQ(AwaitLifecycle(port, admin, "c1", "opportunity")["state"].value("lifecycle", ""),
+            "opportunity");
+  const nlohmann::json won = post("WinOpportunity", R"({"opportunity_id":"o1"})");
+  ASSERT_FALSE(won["event_ids"].empty());
+  EXPECT_EQ(AwaitLifecycle(port, admin, "c1", "signed")["state"].value("lifecycle", ""), "signed");
+  // Each derived change names the event that caused it.
+  EXPECT_EQ(LifecycleCauses(port, admin, "c1"),
+            (std::vector<std::string>{opened["event_ids"][0], won["event_ids"][0]}));
+  stop(server);
+  EXPECT_TRUE(std::filesystem::exists(dir.path() + "/process_managers.checkpoint"));
+
+  // After a restart the managers carry on from their checkpoint: a repeat
+  // purchase makes the customer loyal, and nothing earlier is derived twice.
+  ASSERT_NO_FATAL_FAILURE(start(&server, &port, &admin));
+  post("OpenOpportunity", R"({"id":"o2","customer_id":"c1","title":"Storage","owner_id":"e1",
+      "amount":{"amount":"500.00","currency":"USD"},"expected_close_date":"2030-06-30"})");
+  const nlohmann::json won_again = post("WinOpportunity", R"({"opportunity_id":"o2"})");
+  ASSERT_FALSE(won_again["event_ids"].empty());
+  EXPECT_EQ(AwaitLifecycle(port, admin, "c1", "loyal")["state"].value("lifecycle", ""), "loyal");
+  EXPECT_EQ(LifecycleCauses(port, admin, "c1"),
+            (std::vector<std::string>{opened["event_ids"][0], won["event_ids"][0],
+                                      won_again["event_ids"][0]}));
+  stop(server);
+}
+
 }  // namespace
 }  // namespace dealstream::app

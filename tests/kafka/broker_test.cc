@@ -120,7 +120,12 @@ TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
   ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{1000}, 60s)) << Describe((*relay)->stats());
   broker_down = true;
   ASSERT_EQ(RunKafkaScript("kill"), 0);
-  std::this_thread::sleep_for(1s);
+  // The follower notices (for /readyz) that the cluster is gone.
+  const auto noticed_by = std::chrono::steady_clock::now() + 60s;
+  while ((*follower)->stats().connected && std::chrono::steady_clock::now() < noticed_by) {
+    std::this_thread::sleep_for(50ms);
+  }
+  EXPECT_FALSE((*follower)->stats().connected) << Describe((*follower)->stats());
   ASSERT_EQ(RunKafkaScript("start"), 0);
   broker_down = false;
   std::this_thread::sleep_for(1s);
@@ -142,6 +147,7 @@ TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
 
   ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << Describe((*follower)->stats());
   EXPECT_EQ(copy->Head().hash, leader->Head().hash);
+  EXPECT_TRUE((*follower)->stats().connected) << Describe((*follower)->stats());
 }
 
 TEST_F(KafkaBrokerTest, FollowerConvergesToTheLeadersLogAndResumes) {
