@@ -16,6 +16,7 @@
 #include <spdlog/spdlog.h>
 
 #include "api/knowledge_routes.h"
+#include "api/list_routes.h"
 #include "api/projection_routes.h"
 #include "api/record_routes.h"
 #include "api/replay_routes.h"
@@ -35,6 +36,7 @@
 #include "kafka/replica_view.h"
 #include "projections/knowledge_search.h"
 #include "projections/read_models.h"
+#include "projections/record_lists.h"
 #include "projections/snapshot_store.h"
 #include "replay/data_dir.h"
 
@@ -256,6 +258,11 @@ int RunServe(const std::vector<std::string>& args) {
     std::fprintf(stderr, "serve: read models: %s\n", models.error().ToString().c_str());
     return 2;
   }
+  auto lists = projections::RecordLists::Start(log, **store);
+  if (!lists.ok()) {
+    std::fprintf(stderr, "serve: record lists: %s\n", lists.error().ToString().c_str());
+    return 2;
+  }
   projections::KnowledgeSearch knowledge(log);
   api::Metrics metrics;
   api::TokenTable tokens(log);
@@ -295,6 +302,7 @@ int RunServe(const std::vector<std::string>& args) {
   std::vector<api::ReadinessCheck> checks = {
       {"token table caught up", [&tokens] { return tokens.caught_up(); }},
       {"read models caught up", [&models] { return (*models)->stats().caught_up; }},
+      {"record lists caught up", [&lists] { return (*lists)->stats().caught_up; }},
       {"knowledge search caught up", [&knowledge] { return knowledge.caught_up(); }}};
   if (follower) checks.push_back(FollowerReadiness(*follower));
   api.AddRoutes(api::OpsRoutes(std::move(checks), metrics));
@@ -305,6 +313,8 @@ int RunServe(const std::vector<std::string>& args) {
   api.AddRoutes(api::AdminRoutes(tokens, issuer));
   api.AddRoutes(api::ProjectionRoutes(**models));
   api.AddRoutes(api::RecordRoutes(log));
+  api.AddRoutes(api::ListRoutes(**lists, (*models)->scope_resolver()));
+  api.AddRoutes(api::DecisionTreeRoutes(**lists));
   api.AddRoutes(api::KnowledgeRoutes(knowledge));
   api.AddRoutes(api::ReplayRoutes(
       {.dir = **dir, .models = **models, .change_outside_the_log = [&](const auto& stream, const auto& change) {
