@@ -8,6 +8,7 @@
 
 #include "eventstore/record_codec.h"
 #include "log_fixture.h"
+#include "tamper.h"
 
 namespace dealstream::eventstore {
 namespace {
@@ -15,6 +16,9 @@ namespace {
 using testing::OpenRocks;
 using testing::Request;
 using testing::Stream;
+using testing::EventKey;
+using testing::EventsChange;
+using testing::TamperEvents;
 using testing::TempDir;
 
 TEST(RocksEventLogTest, EverythingSurvivesReopen) {
@@ -124,28 +128,8 @@ class TamperTest : public ::testing::Test {
   }
 
   // Runs `change` on the events column family of the closed database.
-  void Tamper(const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle*)>& change) {
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), dir_.path(), &names).ok());
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), dir_.path(), cfs, &handles, &db).ok());
-    rocksdb::ColumnFamilyHandle* events = nullptr;
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "events") events = handles[i];
-    }
-    change(db, events);
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
-
-  static std::string Key(uint64_t position) {
-    std::string k;
-    PutBigEndian64(&k, position);
-    return k;
-  }
+  void Tamper(const EventsChange& change) { TamperEvents(dir_.path(), change); }
+  static std::string Key(uint64_t position) { return EventKey(position); }
 
   VerifyReport VerifyNow() { return OpenRocks(dir_.path())->Verify(); }
 

@@ -14,6 +14,7 @@
 #include "projections/crm_projection.h"
 #include "projections/snapshot_store.h"
 #include "replay/data_dir.h"
+#include "tamper.h"
 
 namespace dealstream::replay {
 namespace {
@@ -36,27 +37,8 @@ class CliTest : public ::testing::Test {
   std::string Data() const { return " --data " + data_; }
 
   // Runs `change` on the events column family of the closed log.
-  void Tamper(const std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle*)>& change) {
-    std::vector<std::string> names;
-    ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), data_, &names).ok());
-    std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-    for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-    std::vector<rocksdb::ColumnFamilyHandle*> handles;
-    rocksdb::DB* db = nullptr;
-    ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), data_, cfs, &handles, &db).ok());
-    rocksdb::ColumnFamilyHandle* events = nullptr;
-    for (size_t i = 0; i < names.size(); ++i) {
-      if (names[i] == "events") events = handles[i];
-    }
-    change(db, events);
-    for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-    delete db;
-  }
-  static std::string Key(uint64_t position) {
-    std::string k;
-    eventstore::PutBigEndian64(&k, position);
-    return k;
-  }
+  void Tamper(const eventstore::testing::EventsChange& change) { eventstore::testing::TamperEvents(data_, change); }
+  static std::string Key(uint64_t position) { return eventstore::testing::EventKey(position); }
   void ExpectVerifyFailsAt(uint64_t position) {
     auto r = RunCli("verify" + Data());
     EXPECT_EQ(r.exit_code, 1) << r.out << r.err;

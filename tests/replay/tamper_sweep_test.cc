@@ -16,36 +16,15 @@
 #include "log_fixture.h"
 #include "replay/data_dir.h"
 #include "replay/verify.h"
+#include "tamper.h"
 
 namespace dealstream::replay {
 namespace {
 
 using eventstore::testing::TempDir;
-using Change = std::function<void(rocksdb::DB*, rocksdb::ColumnFamilyHandle*)>;
-
-std::string Key(uint64_t position) {
-  std::string k;
-  eventstore::PutBigEndian64(&k, position);
-  return k;
-}
-
-// Runs `change` on the events column family of the closed log at `path`.
-void Tamper(const std::string& path, const Change& change) {
-  std::vector<std::string> names;
-  ASSERT_TRUE(rocksdb::DB::ListColumnFamilies(rocksdb::DBOptions(), path, &names).ok());
-  std::vector<rocksdb::ColumnFamilyDescriptor> cfs;
-  for (const auto& n : names) cfs.emplace_back(n, rocksdb::ColumnFamilyOptions());
-  std::vector<rocksdb::ColumnFamilyHandle*> handles;
-  rocksdb::DB* db = nullptr;
-  ASSERT_TRUE(rocksdb::DB::Open(rocksdb::DBOptions(), path, cfs, &handles, &db).ok());
-  rocksdb::ColumnFamilyHandle* events = nullptr;
-  for (size_t i = 0; i < names.size(); ++i) {
-    if (names[i] == "events") events = handles[i];
-  }
-  change(db, events);
-  for (auto* h : handles) ASSERT_TRUE(db->DestroyColumnFamilyHandle(h).ok());
-  delete db;
-}
+using eventstore::testing::EventKey;
+using eventstore::testing::TamperEvents;
+using Change = eventstore::testing::EventsChange;
 
 // Decodes the record at `position`, lets `edit` change it, stores it back
 // (with its hash recomputed when `rehash`).
@@ -53,7 +32,7 @@ Change EditRecord(uint64_t position, std::function<void(eventstore::RecordedEven
                   bool rehash = false) {
   return [=](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
     std::string value;
-    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, Key(position), &value).ok());
+    ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, EventKey(position), &value).ok());
     auto e = eventstore::DecodeRecord(value);
     ASSERT_TRUE(e.ok());
     edit(*e);
@@ -62,7 +41,7 @@ Change EditRecord(uint64_t position, std::function<void(eventstore::RecordedEven
       eventstore::EncodeCanonical(*e, &canonical);
       e->hash = eventstore::ChainHash(e->prev_hash, canonical);
     }
-    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, Key(position), eventstore::EncodeRecord(*e)).ok());
+    ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, EventKey(position), eventstore::EncodeRecord(*e)).ok());
   };
 }
 
@@ -88,25 +67,25 @@ std::vector<Case> Cases(uint64_t head) {
     cases.back().expected = p == head ? head : p + 1;
     cases.push_back({"byte flipped", p, p, [p](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
                        std::string value;
-                       ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, Key(p), &value).ok());
+                       ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, EventKey(p), &value).ok());
                        value[value.size() / 2] ^= 0x01;
-                       ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, Key(p), value).ok());
+                       ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, EventKey(p), value).ok());
                      }});
     cases.push_back({"deleted", p, p, [p](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
-                       ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), events, Key(p)).ok());
+                       ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), events, EventKey(p)).ok());
                      }});
     if (p < head) {
       cases.push_back({"swapped with the next", p, p, [p](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
                          std::string a, b;
-                         ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, Key(p), &a).ok());
-                         ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, Key(p + 1), &b).ok());
-                         ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, Key(p), b).ok());
-                         ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, Key(p + 1), a).ok());
+                         ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, EventKey(p), &a).ok());
+                         ASSERT_TRUE(db->Get(rocksdb::ReadOptions(), events, EventKey(p + 1), &b).ok());
+                         ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, EventKey(p), b).ok());
+                         ASSERT_TRUE(db->Put(rocksdb::WriteOptions(), events, EventKey(p + 1), a).ok());
                        }});
     }
     cases.push_back({"truncated from here", p, p, [p, head](rocksdb::DB* db, rocksdb::ColumnFamilyHandle* events) {
                        for (uint64_t q = p; q <= head; ++q) {
-                         ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), events, Key(q)).ok());
+                         ASSERT_TRUE(db->Delete(rocksdb::WriteOptions(), events, EventKey(q)).ok());
                        }
                      }});
   }
@@ -132,7 +111,7 @@ TEST(TamperSweepTest, VerifyCatchesEveryKindOfChangeAtEveryPosition) {
     const Case& c = cases[i];
     const std::string copy = tmp.path() + "/case" + std::to_string(i);
     std::filesystem::copy(pristine, copy, std::filesystem::copy_options::recursive);
-    Tamper(copy, c.change);
+    TamperEvents(copy, c.change);
     auto dir = DataDir::Open({.path = copy});
     ASSERT_TRUE(dir.ok()) << dir.error().ToString();
     auto outcome = VerifyDataDir(**dir, {.projections = false});
