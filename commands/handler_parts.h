@@ -34,14 +34,13 @@ void AddHandlerPart(Runners& runners, const HandlerEnv& env, HandlerMap& out);
 template <size_t Part, size_t I, typename A, size_t... J>
 void AddAggregatePart(Runners& runners, const HandlerEnv& env, HandlerMap& out,
                       std::index_sequence<J...>) {
-  auto add = [&]<size_t K>() {
-    if constexpr (I % kHandlerParts == Part) {
-      using C = std::variant_alternative_t<K, typename A::Command>;
-      out.emplace(std::string(C::kType),
-                  std::make_unique<TypedCommandHandler<A, C>>(env, runners.template Get<A>()));
-    }
-  };
-  (add.template operator()<J>(), ...);
+  if constexpr (I % kHandlerParts == Part) {
+    (out.emplace(std::string(std::variant_alternative_t<J, typename A::Command>::kType),
+                 std::make_unique<
+                     TypedCommandHandler<A, std::variant_alternative_t<J, typename A::Command>>>(
+                     env, runners.template Get<A>())),
+     ...);
+  }
 }
 
 template <size_t Part, typename... A, size_t... I>
