@@ -1,6 +1,9 @@
 #include "eventstore/rocks_options.h"
 
+#include "eventstore/rocks_info_log.h"
+
 #include <rocksdb/filter_policy.h>
+#include <rocksdb/listener.h>
 #include <rocksdb/slice_transform.h>
 #include <rocksdb/table.h>
 
@@ -23,6 +26,19 @@ class StreamPrefix final : public rocksdb::SliceTransform {
   }
 };
 
+// Turns off RocksDB's own recovery from a full disk, which polls for free
+// space on a timer and meanwhile answers Busy to DB::Resume(): the log's
+// writer resumes the database itself before the next append (see
+// RocksEventLog::WriteBatch), so that the first command after space returns
+// succeeds instead of waiting for the next poll.
+class ResumeOnNextAppend final : public rocksdb::EventListener {
+ public:
+  void OnErrorRecoveryBegin(rocksdb::BackgroundErrorReason /*reason*/,
+                            rocksdb::Status /*bg_error*/, bool* auto_recovery) override {
+    *auto_recovery = false;
+  }
+};
+
 rocksdb::ColumnFamilyOptions PointLookupOptions() {
   rocksdb::ColumnFamilyOptions cf;
   rocksdb::BlockBasedTableOptions table;
@@ -39,6 +55,8 @@ RocksConfig EventLogRocksConfig() {
   rocksdb::DBOptions& db = config.db;
   db.create_if_missing = true;
   db.create_missing_column_families = true;
+  db.listeners.push_back(std::make_shared<ResumeOnNextAppend>());
+  db.info_log = RocksInfoLog();  // not a LOG file in the data directory: see rocks_info_log.h
   db.IncreaseParallelism(2);
   db.max_background_jobs = 2;
   // Writes arrive already batched by the log's single writer thread, so

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "eventstore/rocks_info_log.h"
 #include "projections/binary_io.h"
 
 namespace dealstream::projections {
@@ -47,6 +48,7 @@ Result<std::unique_ptr<SnapshotStore>> SnapshotStore::Open(const SnapshotStoreOp
   // start-up (DESIGN P8); not compressing keeps that at disk speed.
   db_options.compression = rocksdb::kNoCompression;
   db_options.max_open_files = 64;
+  db_options.info_log = eventstore::RocksInfoLog();  // see rocks_info_log.h
   rocksdb::DB* raw = nullptr;
   if (options.read_only) {
     std::error_code ec;

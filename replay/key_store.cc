@@ -7,6 +7,8 @@
 
 #include <filesystem>
 
+#include "eventstore/rocks_info_log.h"
+
 namespace dealstream::replay {
 namespace {
 
@@ -50,7 +52,7 @@ Result<std::unique_ptr<KeyStore>> KeyStore::Open(const KeyStoreOptions& options)
   if (options.path.empty()) return Status::InvalidArgument("key store: path is required");
   rocksdb::Options db_options;
   db_options.create_if_missing = !options.read_only;
-  db_options.max_log_file_size = 1 << 20;
+  db_options.info_log = eventstore::RocksInfoLog();  // see rocks_info_log.h
   rocksdb::DB* raw = nullptr;
   rocksdb::Status s;
   if (options.read_only) {
