@@ -35,6 +35,7 @@
 namespace rocksdb {
 class DB;
 class ColumnFamilyHandle;
+class Status;
 }  // namespace rocksdb
 
 namespace dealstream::eventstore {
@@ -147,6 +148,8 @@ class RocksEventLog final : public EventLog {
                 Timestamp last_recorded);
   void WriterLoop();
   void WriteBatch(Batch& batch);
+  // Fails every planned append of `batch` with the storage error `s`.
+  void RefuseWrite(Batch& batch, const rocksdb::Status& s);
   void SyncLoop();
   // The latest stored version, including batches written but not yet
   // synced: for the writer (and replication), never for readers.

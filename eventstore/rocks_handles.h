@@ -40,6 +40,18 @@ inline Status FromRocks(const rocksdb::Status& s, std::string_view what) {
   return Status::Unavailable(std::move(message));
 }
 
+// What went wrong in a failed RocksDB write, for a client to read: "no space
+// left on device", or "I/O error: <the operating system's reason>". Without
+// RocksDB's context, which names files of the server.
+inline std::string StorageCause(const rocksdb::Status& s) {
+  if (s.IsNoSpace()) return "no space left on device";
+  const std::string text = s.getState() != nullptr ? s.getState() : "";
+  const size_t colon = text.rfind(": ");
+  const std::string reason = colon == std::string::npos ? text : text.substr(colon + 2);
+  if (s.IsIOError()) return "I/O error: " + reason;
+  return "storage error" + (reason.empty() ? std::string() : ": " + reason);
+}
+
 // stream '\0' BE64(version): sorts a stream's entries by version.
 inline std::string StreamIndexKey(const std::string& stream, uint64_t version) {
   std::string key;

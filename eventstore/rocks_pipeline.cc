@@ -109,9 +109,11 @@ void RocksEventLog::WriteBatch(Batch& batch) {
   wb.Put(db_->meta, kHeadKey, EncodeHead(planner.head(), now));
 
   if (needs_resume_) {
-    // After a failed write RocksDB stays read-only until resumed; if the
-    // cause (e.g. a full disk) persists, the write below fails again.
-    (void)db_->db->Resume();
+    // After a failed write RocksDB refuses writes until resumed. Resuming
+    // flushes the memtables and starts a new WAL, so it fails for as long as
+    // the cause (e.g. a full disk) lasts; then nothing is written.
+    const rocksdb::Status resumed = db_->db->Resume();
+    if (!resumed.ok()) return RefuseWrite(batch, resumed);
   }
   // Not synced here: the syncer syncs the WAL for this and every other batch
   // written meanwhile. The rows are in the memtable already, which is why
@@ -120,10 +122,7 @@ void RocksEventLog::WriteBatch(Batch& batch) {
   if (!s.ok()) {
     // RocksDB skips the memtable when the WAL write fails: nothing is stored.
     needs_resume_ = true;
-    stat_failures_.fetch_add(1, std::memory_order_relaxed);
-    FailAll(batch.outcomes, "the event log could not write to disk (" + s.ToString() +
-                                "); nothing was stored");
-    return;
+    return RefuseWrite(batch, s);
   }
   needs_resume_ = false;
   for (const auto& [name, entry] : planner.stream_versions()) {
@@ -134,6 +133,17 @@ void RocksEventLog::WriteBatch(Batch& batch) {
   batch.wrote = true;
   batch.head = planner.head();
   batch.events = planner.records().size();
+}
+
+void RocksEventLog::RefuseWrite(Batch& batch, const rocksdb::Status& s) {
+  stat_failures_.fetch_add(1, std::memory_order_relaxed);
+  // RocksDB deems most I/O errors other than a full disk fatal: the database
+  // may be inconsistent, and only reopening it recovers.
+  const std::string remedy = s.severity() >= rocksdb::Status::Severity::kFatalError
+                                 ? "restart the server once storage has recovered"
+                                 : "retry when storage has recovered";
+  FailAll(batch.outcomes, "the event log could not write to disk (" + StorageCause(s) +
+                              "); nothing was stored; " + remedy);
 }
 
 void RocksEventLog::SyncLoop() {
