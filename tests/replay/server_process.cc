@@ -17,7 +17,8 @@ extern char** environ;
 
 namespace dealstream::replay::testing {
 
-ServerProcess::ServerProcess(const std::string& data) {
+ServerProcess::ServerProcess(const std::string& data, const std::string& durability,
+                             const std::string& admin_token) {
   int out[2];
   if (pipe(out) != 0) return;
   posix_spawn_file_actions_t actions;
@@ -26,7 +27,7 @@ ServerProcess::ServerProcess(const std::string& data) {
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addclose(&actions, out[0]);
   std::vector<std::string> args = {DEALSTREAM_BINARY, "serve", "--data", data, "--listen",
-                                   "127.0.0.1:0", "--durability", "os"};
+                                   "127.0.0.1:0", "--durability", durability};
   std::vector<char*> argv;
   for (std::string& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
@@ -38,7 +39,8 @@ ServerProcess::ServerProcess(const std::string& data) {
     pid_ = -1;
     return;
   }
-  const std::regex printed("listening on http://127\\.0\\.0\\.1:([0-9]+)\nAdmin token: (ds_[A-Za-z0-9_-]+)\n");
+  const std::regex printed(
+      "listening on http://127\\.0\\.0\\.1:([0-9]+)\n(Admin token: (ds_[A-Za-z0-9_-]+)|Admin tokens exist.*)\n");
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
   std::smatch m;
   while (!std::regex_search(banner_, m, printed) && std::chrono::steady_clock::now() < deadline) {
@@ -51,7 +53,7 @@ ServerProcess::ServerProcess(const std::string& data) {
   }
   if (std::regex_search(banner_, m, printed)) {
     port_ = static_cast<uint16_t>(std::stoi(m[1]));
-    admin_token_ = m[2];
+    admin_token_ = m[3].matched ? m[3].str() : admin_token;
   }
 }
 
@@ -59,14 +61,31 @@ ServerProcess::~ServerProcess() { Stop(); }
 
 api::Response ServerProcess::Call(const std::string& method, const std::string& target,
                                   const std::string& body, const std::string& token) const {
+  return Call(method, target, body, {{"Authorization", "Bearer " + (token.empty() ? admin_token_ : token)}});
+}
+
+api::Response ServerProcess::Call(
+    const std::string& method, const std::string& target, const std::string& body,
+    const std::vector<std::pair<std::string, std::string>>& headers) const {
   api::Request r{.method = method, .target = target};
-  r.headers.Set("Authorization", "Bearer " + (token.empty() ? admin_token_ : token));
+  r.headers.Set("Authorization", "Bearer " + admin_token_);
+  for (const auto& [name, value] : headers) r.headers.Set(name, value);
   if (!body.empty()) {
     r.headers.Set("Content-Type", "application/json");
     r.body = body;
   }
   auto response = api::HttpCall("127.0.0.1", port_, r, std::chrono::seconds(60));
   return response.ok() ? *response : api::Response{.status = 0};
+}
+
+void ServerProcess::Kill() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGKILL);
+  int status = 0;
+  (void)waitpid(pid_, &status, 0);
+  pid_ = -1;
+  if (out_ >= 0) close(out_);
+  out_ = -1;
 }
 
 bool ServerProcess::Stop() {
