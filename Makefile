@@ -3,6 +3,8 @@
 #   make test    install what is missing, build, run every test
 #   make bench   benchmarks (DESIGN §8); writes build/bench/results.json and docs/benchmarks.md
 #   make fuzz    libFuzzer + ASan/UBSan, each target FUZZ_SECONDS (60) s (fuzz/README.md)
+#   make soak    long reliability run (R1–R3): 200 kill cycles, in-process and over
+#                HTTP, and 32 racers × 10,000 appends; prints a summary (scripts/soak)
 BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
@@ -10,7 +12,7 @@ CMAKE_FLAGS ?=
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup configure build test serve bench fuzz clean schemas
+.PHONY: all setup configure build test serve bench fuzz soak clean schemas
 
 all: build
 
@@ -35,6 +37,9 @@ bench:
 	@scripts/setup --bench
 	@$(MAKE) --no-print-directory build
 	BUILD_DIR=$(BUILD_DIR) scripts/bench
+
+soak: build
+	BUILD_DIR=$(BUILD_DIR) scripts/soak
 
 # A clang build of its own (sanitizers and coverage in every library), then
 # each fuzz target for FUZZ_SECONDS; fails on any crash or sanitizer report.

@@ -328,8 +328,9 @@ TYPED_TEST(LogContractTest, ConcurrentRacersOnSameStreamsGetExactlyOneWinnerPerV
   }
   EXPECT_EQ(total, static_cast<uint64_t>(wins.load()));
   EXPECT_EQ(this->log().Head().position.value, total);
-  std::printf("race: %d racers x %d appends on %d streams: %d won, %d conflicts, %.1f s\n",
-              kThreads, kAttemptsPerThread, kStreams, wins.load(), conflicts.load(),
+  std::printf("race (%s): %d racers x %d appends on %d streams: %d won, %d conflicts, %.1f s\n",
+              ::testing::UnitTest::GetInstance()->current_test_info()->type_param(), kThreads,
+              kAttemptsPerThread, kStreams, wins.load(), conflicts.load(),
               std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count());
 }
 
