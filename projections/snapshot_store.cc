@@ -59,6 +59,9 @@ Result<std::unique_ptr<SnapshotStore>> SnapshotStore::Open(const SnapshotStoreOp
     if (!s.ok()) return Unavailable("cannot open the projection store read-only", s);
   } else {
     db_options.create_if_missing = true;
+    // Made here so that RocksDB does not log a missing directory as an error.
+    std::error_code ec;
+    std::filesystem::create_directories(options.path, ec);
     rocksdb::Status s = rocksdb::DB::Open(db_options, options.path, &raw);
     if (!s.ok()) return Unavailable("cannot open the projection store", s);
   }

@@ -62,6 +62,9 @@ Result<std::unique_ptr<KeyStore>> KeyStore::Open(const KeyStoreOptions& options)
     }
     s = rocksdb::DB::OpenForReadOnly(db_options, options.path, &raw);
   } else {
+    // Made here so that RocksDB does not log a missing directory as an error.
+    std::error_code ec;
+    std::filesystem::create_directories(options.path, ec);
     s = rocksdb::DB::Open(db_options, options.path, &raw);
   }
   if (!s.ok()) {
