@@ -42,6 +42,7 @@ struct Args {
   std::string mode, scratch, json, markdown, p6_json, p6_markdown;
   uint64_t events = 0;
   int rounds = 3;
+  bool reuse = false;  // --reuse 1: keep a scratch log that already holds --events
 };
 
 double Seconds(Clock::time_point a, Clock::time_point b) {
@@ -69,8 +70,7 @@ void WriteFile(const std::string& path, const std::string& text) {
   std::ofstream(path) << text;
 }
 
-std::unique_ptr<eventstore::RocksEventLog> FreshLog(const std::string& path) {
-  std::filesystem::remove_all(path);
+std::unique_ptr<eventstore::RocksEventLog> OpenLog(const std::string& path) {
   auto log = eventstore::RocksEventLog::Open({.path = path, .durability = eventstore::Durability::kOs});
   if (!log.ok()) {
     std::fprintf(stderr, "projection_bench: %s\n", log.error().ToString().c_str());
@@ -79,48 +79,25 @@ std::unique_ptr<eventstore::RocksEventLog> FreshLog(const std::string& path) {
   return std::move(*log);
 }
 
-// Appends through the log's group commit with many appends in flight.
-class Appender {
- public:
-  explicit Appender(eventstore::EventLog& log) : log_(log) {}
-  void operator()(eventstore::StreamName stream, std::vector<eventstore::ProposedEvent> events) {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return in_flight_ < 512; });
-    ++in_flight_;
-    lock.unlock();
-    log_.AppendAsync({.stream = std::move(stream), .events = std::move(events)},
-                     [this](eventstore::AppendOutcome outcome) {
-                       std::lock_guard l(mu_);
-                       if (!outcome.ok()) failed_ = true;
-                       --in_flight_;
-                       cv_.notify_all();
-                     });
-  }
-  bool Drain() {
-    std::unique_lock lock(mu_);
-    cv_.wait(lock, [&] { return in_flight_ == 0; });
-    return !failed_;
-  }
-
- private:
-  eventstore::EventLog& log_;
-  std::mutex mu_;
-  std::condition_variable cv_;
-  int in_flight_ = 0;
-  bool failed_ = false;
-};
+std::unique_ptr<eventstore::RocksEventLog> FreshLog(const std::string& path) {
+  std::filesystem::remove_all(path);
+  return OpenLog(path);
+}
 
 int RunP4(const Args& a) {
   const uint64_t target = a.events ? a.events : 2000000;
-  auto log = FreshLog(a.scratch + "/p4-log");
-  bench::Workload workload;
-  Appender append(*log);
-  uint64_t written = 0;
-  workload.EmitOrganisation([&](auto s, auto e) { written += e.size(); append(std::move(s), std::move(e)); });
-  while (written < target) {
-    written += workload.EmitDeal([&](auto s, auto e) { append(std::move(s), std::move(e)); });
+  auto log = a.reuse ? OpenLog(a.scratch + "/p4-log") : FreshLog(a.scratch + "/p4-log");
+  if (log->Head().position.value < target) {
+    log = FreshLog(a.scratch + "/p4-log");
+    bench::Workload workload;
+    bench::AsyncAppender append(*log);
+    uint64_t written = 0;
+    workload.EmitOrganisation([&](auto s, auto e) { written += e.size(); append(std::move(s), std::move(e)); });
+    while (written < target) {
+      written += workload.EmitDeal([&](auto s, auto e) { append(std::move(s), std::move(e)); });
+    }
+    if (!append.Drain()) return 2;
   }
-  if (!append.Drain()) return 2;
   const uint64_t head = log->Head().position.value;
   std::fprintf(stderr, "p4: %llu events written\n", static_cast<unsigned long long>(head));
 
@@ -182,7 +159,7 @@ int RunP5(const Args& a) {
   // (a) One record with 1,000 events.
   auto log = FreshLog(a.scratch + "/p5-record-log");
   bench::Workload workload;
-  Appender append(*log);
+  bench::AsyncAppender append(*log);
   workload.EmitLongDeal("opp-long", 1000, [&](auto s, auto e) { append(std::move(s), std::move(e)); });
   if (!append.Drain()) return 2;
   projections::RecordStates states(*log);
@@ -324,6 +301,7 @@ int main(int argc, char** argv) {
     else if (k == "--events") a.events = std::stoull(v);
     else if (k == "--rounds") a.rounds = std::max(1, std::stoi(v));
     else if (k == "--json") a.json = v;
+    else if (k == "--reuse") a.reuse = v == "1";
     else if (k == "--markdown") a.markdown = v;
     else if (k == "--p6-json") a.p6_json = v;
     else if (k == "--p6-markdown") a.p6_markdown = v;
