@@ -98,9 +98,14 @@ def main():
     p.add_argument("--gen-seconds", type=float, default=0)
     a = p.parse_args()
 
+    # A kept data directory (scripts/bench reuses it) already has snapshots:
+    # then the first start is not cold.
+    had_snapshots = os.path.isdir(os.path.join(a.data, "projections"))
+    first = "first start (snapshots of an earlier run present)" if had_snapshots else \
+        "cold (no snapshots: the whole log folded)"
     proc, cold_ms, _ = start_and_wait(a.dealstream, a.data, 3600)
     stop_s = stop(proc)
-    print(f"restart_bench: cold start (full fold) {cold_ms:.0f} ms; stop with snapshots {stop_s:.1f} s",
+    print(f"restart_bench: {first}: {cold_ms:.0f} ms; stop with snapshots {stop_s:.1f} s",
           file=sys.stderr)
     times, rss_ready, hwm = [], [], []
     for r in range(a.rounds):
@@ -114,11 +119,12 @@ def main():
     restart_ms = median(times)
     result = {"P8": {"events": a.events, "opportunities": a.opportunities,
                      "restart_ms": round(restart_ms, 1), "restart_max_ms": round(max(times), 1),
-                     "cold_start_ms": round(cold_ms, 1), "rounds": a.rounds}}
+                     "first_start_ms": round(cold_ms, 1), "first_start_cold": not had_snapshots,
+                     "rounds": a.rounds}}
     met = "met" if restart_ms <= 2000 else "NOT met"
     with open(a.json, "w") as f:
         json.dump(result, f)
-    rows = "".join(f"| {i} | {t:.0f} ms |\n" for i, t in enumerate(times))
+    rows = "".join(f"| restart {i + 1} | {t:.0f} ms |\n" for i, t in enumerate(times))
     with open(a.markdown, "w") as f:
         f.write(
             "## P8 — restart with a large log\n\n"
@@ -130,8 +136,8 @@ def main():
             + ". Time from process start of `dealstream serve` to the first 200 of `/readyz` "
             "(every read model, record list, token table and search index caught up).\n\n"
             "| start | ready after |\n|---|---:|\n"
-            f"| cold (no snapshots: the whole log folded) | {cold_ms:.0f} ms |\n"
-            + rows + f"\nThe stop after the cold start (snapshots written) took {stop_s:.1f} s.\n")
+            f"| {first} | {cold_ms:.0f} ms |\n"
+            + rows + f"\nThe stop after the first start (snapshots written) took {stop_s:.1f} s.\n")
     if a.p6_json:
         rss_b, hwm_b = median(rss_ready), max(hwm)
         with open(a.p6_json, "w") as f:
