@@ -86,8 +86,12 @@ std::unique_ptr<eventstore::RocksEventLog> FreshLog(const std::string& path) {
 
 int RunP4(const Args& a) {
   const uint64_t target = a.events ? a.events : 2000000;
-  auto log = a.reuse ? OpenLog(a.scratch + "/p4-log") : FreshLog(a.scratch + "/p4-log");
-  if (log->Head().position.value < target) {
+  std::unique_ptr<eventstore::RocksEventLog> log;
+  if (a.reuse) {
+    log = OpenLog(a.scratch + "/p4-log");
+    if (log->Head().position.value < target) log.reset();  // too short: write it again
+  }
+  if (!log) {
     log = FreshLog(a.scratch + "/p4-log");
     bench::Workload workload;
     bench::AsyncAppender append(*log);
