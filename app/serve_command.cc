@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <optional>
 
 #include <spdlog/async.h>
@@ -253,12 +254,16 @@ int RunServe(const std::vector<std::string>& args) {
     std::fprintf(stderr, "serve: projections store: %s\n", store.error().ToString().c_str());
     return 2;
   }
+  // Each loads its snapshot (the bulk of a restart, DESIGN P8): on two
+  // threads at once rather than one after the other.
+  auto lists_started = std::async(std::launch::async,
+                                  [&] { return projections::RecordLists::Start(log, **store); });
   auto models = projections::ReadModels::Start(log, **store);
+  auto lists = lists_started.get();
   if (!models.ok()) {
     std::fprintf(stderr, "serve: read models: %s\n", models.error().ToString().c_str());
     return 2;
   }
-  auto lists = projections::RecordLists::Start(log, **store);
   if (!lists.ok()) {
     std::fprintf(stderr, "serve: record lists: %s\n", lists.error().ToString().c_str());
     return 2;

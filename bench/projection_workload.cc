@@ -1,5 +1,7 @@
 #include "projection_workload.h"
 
+#include <algorithm>
+
 #include "codec/event_codec.h"
 #include "domain/config/sales_process.h"
 #include "domain/customer/customer.h"
@@ -83,7 +85,8 @@ size_t Workload::EmitDeal(const WorkloadSink& sink) {
           .opened_by = Id{owner}}},
       id, t0));
   size_t stage = 0;
-  for (int step = 1; step <= 3; ++step) {
+  const int steps = static_cast<int>(std::max<uint32_t>(1, options_.stage_steps));
+  for (int step = 1; step <= steps; ++step) {
     const size_t next = std::min<size_t>(stage + 1 + rng_() % 2, 7);
     const int64_t t = t0 + step * 9 * kDay;
     events.push_back(Proposed(
@@ -96,7 +99,7 @@ size_t Workload::EmitDeal(const WorkloadSink& sink) {
         id, t));
     stage = next;
     const std::string activity = id + "-a" + std::to_string(step);
-    const std::string type = step == 1 ? "call" : (step == 2 ? "visit" : "demo");
+    const std::string type = step == 1 ? "call" : (step == steps ? "demo" : "visit");
     events.push_back(Proposed(Event{domain::OpportunityActivityPlanned{
                                   .opportunity_id = Id{id}, .activity_id = Id{activity},
                                   .type = type, .assignee_id = Id{owner},
@@ -107,7 +110,7 @@ size_t Workload::EmitDeal(const WorkloadSink& sink) {
             .opportunity_id = Id{id}, .activity_id = Id{activity},
             .type = type, .assignee_id = Id{owner},
             .planned_date = domain::Date{t / kDay}, .completed_date = domain::Date{t / kDay},
-            .outcome = "positive", .decision_maker_met = step == 3}},
+            .outcome = "positive", .decision_maker_met = step == steps}},
         id, t + kDay));
   }
   const Money previous = amount;
@@ -201,6 +204,28 @@ void Workload::EmitLongDeal(const std::string& id, size_t count, const WorkloadS
     }
   }
   if (!events.empty()) sink(*eventstore::StreamName::Make("opportunity", id), std::move(events));
+}
+
+void AsyncAppender::operator()(eventstore::StreamName stream,
+                               std::vector<eventstore::ProposedEvent> events) {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return in_flight_ < window_; });
+  ++in_flight_;
+  lock.unlock();
+  log_.AppendAsync({.stream = std::move(stream), .events = std::move(events)},
+                   [this](eventstore::AppendOutcome outcome) {
+                     std::lock_guard l(mu_);
+                     if (!outcome.ok() && error_.empty()) error_ = outcome.error().message;
+                     --in_flight_;
+                     cv_.notify_all();
+                   });
+}
+
+bool AsyncAppender::Drain(std::string* error) {
+  std::unique_lock lock(mu_);
+  cv_.wait(lock, [&] { return in_flight_ == 0; });
+  if (error != nullptr) *error = error_;
+  return error_.empty();
 }
 
 }  // namespace dealstream::bench

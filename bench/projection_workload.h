@@ -5,12 +5,15 @@
 // as the command side stores them.
 #pragma once
 
+#include <condition_variable>
 #include <cstdint>
+#include <mutex>
 #include <functional>
 #include <random>
 #include <string>
 #include <vector>
 
+#include "eventstore/event_log.h"
 #include "eventstore/types.h"
 
 namespace dealstream::bench {
@@ -20,6 +23,10 @@ struct WorkloadOptions {
   uint32_t departments = 16;
   uint32_t employees = 400;
   uint32_t deals_per_customer = 4;
+  // Stage moves per deal, each with a planned and a completed activity.
+  // 3 gives ~13 events per deal; 2 gives ~10 (1M deals = 10M events, the
+  // size of DESIGN P5, P6 and P8).
+  uint32_t stage_steps = 3;
 };
 
 // One command's worth of events for one stream.
@@ -48,6 +55,24 @@ class Workload {
   std::mt19937_64 rng_;
   uint64_t deals_ = 0;
   uint64_t customers_ = 0;
+};
+
+// Appends through the log's group commit with up to `window` appends in
+// flight, so the log writes them in large batches (one WriteBatch each).
+class AsyncAppender {
+ public:
+  explicit AsyncAppender(eventstore::EventLog& log, int window = 512) : log_(log), window_(window) {}
+  void operator()(eventstore::StreamName stream, std::vector<eventstore::ProposedEvent> events);
+  // Waits for every append; false if any failed (the first error in *error).
+  bool Drain(std::string* error = nullptr);
+
+ private:
+  eventstore::EventLog& log_;
+  const int window_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  int in_flight_ = 0;
+  std::string error_;
 };
 
 }  // namespace dealstream::bench

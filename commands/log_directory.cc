@@ -46,12 +46,22 @@ LogDirectory::LogDirectory(const eventstore::EventLog& log, Runners& runners)
                 {"product", &LogDirectory::TrackProduct},
                 {"budget", &LogDirectory::TrackBudget},
                 {"sales_target", &LogDirectory::TrackSalesTarget},
-                {"service_request", &LogDirectory::TrackServiceRequest}} {
+                {"service_request", &LogDirectory::TrackServiceRequest}},
+      log_(log),
+      start_head_(log.Head().position.value) {
   eventstore::ReadFilter filter;
   for (const auto& [category, tracker] : trackers_) filter.categories.push_back(category);
   subscription_ = std::make_unique<eventstore::CatchUpSubscription>(
       log, eventstore::GlobalPosition{1}, std::move(filter),
       [this](const eventstore::RecordedEvent& e) {
+        if (e.position.value > start_head_) {
+          if (!tracked_at_.empty()) tracked_at_ = {};
+          Track(e.stream);
+          return true;
+        }
+        auto [seen, fresh] = tracked_at_.try_emplace(e.stream.str(), 0);
+        if (!fresh && e.position.value <= seen->second) return true;  // already reflected
+        seen->second = log_.Head().position.value;  // Track reads at least this far
         Track(e.stream);
         return true;
       });

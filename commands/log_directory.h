@@ -14,6 +14,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <unordered_map>
 
 #include "commands/aggregates.h"
 #include "commands/keyed_index.h"
@@ -83,6 +84,13 @@ class LogDirectory final : public domain::Directory {
   KeyedIndex products_by_sku_;
   KeyedIndex budgets_by_scope_;        // key: scope|scope_id|period
   KeyedIndex targets_by_subject_;      // key: kind|subject_id|period
+  // The catch-up over the log stored at start: Track reads a record's latest
+  // state, so it runs once per record (again only for an event newer than
+  // the head it saw), not once per event. Subscription thread only; emptied
+  // once past `start_head_`.
+  const eventstore::EventLog& log_;
+  uint64_t start_head_ = 0;
+  std::unordered_map<std::string, uint64_t> tracked_at_;
   std::unique_ptr<eventstore::CatchUpSubscription> subscription_;
 };
 

@@ -156,6 +156,10 @@ class RocksEventLog final : public EventLog {
   Result<StreamVersion> StoredVersion(const StreamName& stream) const;
   // As FindIdempotencyKey, but including batches not yet synced.
   Result<std::optional<IdempotencyRecord>> StoredIdempotencyKey(const std::string& key) const;
+  // ReadAll of a category filter through the stream index (rocks_reads.cc);
+  // nullopt when the categories hold too many events for that to pay.
+  std::optional<Result<ReadAllResult>> ReadCategories(uint64_t from, uint64_t head, size_t max_count,
+                                                      const ReadFilter& filter) const;
 
   const RocksEventLogOptions options_;
   std::unique_ptr<Handles> db_;

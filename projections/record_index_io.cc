@@ -108,6 +108,8 @@ Status RecordIndex::Load(BinaryReader& r) {
   RecordIndex fresh;
   for (Table& t : fresh.tables_) {
     const uint64_t rows = r.Count(16);
+    t.rows.reserve(rows);
+    t.by_id.reserve(rows);
     for (uint64_t i = 0; i < rows && r.ok(); ++i) {
       ListRow& row = t.rows.emplace_back();
       LoadRow(r, row);
