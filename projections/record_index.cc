@@ -357,6 +357,7 @@ void RecordIndex::Apply(const EventMeta& m, const domain::ContactAggregate::Even
               t->active = false;
             }
           },
+          [&](const ContactCustomFieldsSet& e) { Touch(kContact, e.contact_id.value, m); },
       },
       event);
 }

@@ -107,6 +107,14 @@ Outcome DecideOne(const ContactState& state, const RecordContactJobChange& c,
                                         NonEmpty(c.new_company), NonEmpty(c.new_title), c.note});
 }
 
+Outcome DecideOne(const ContactState& state, const SetContactCustomFields& c,
+                  const DecideContext& ctx) {
+  if (auto e = RequireCurrent(state)) return Refuse(*e);
+  auto changes = DiffCustomFieldValues("contact", state.custom_fields, c.values, ctx.directory);
+  if (!changes.ok()) return Refuse(changes.error());
+  return Emit<Event>(ContactCustomFieldsSet{c.contact_id, {std::move(*changes)}});
+}
+
 namespace {
 
 void EvolveOne(ContactState& s, const ContactAdded& e) {
@@ -127,6 +135,9 @@ void EvolveOne(ContactState& s, const ContactUpdated& e) {
   ApplyChange(e.personal->email, s.personal.email);
   ApplyChange(e.personal->interests, s.personal.interests);
   if (e.personal->birthday) s.personal.birthday = e.personal->birthday->value;
+}
+void EvolveOne(ContactState& s, const ContactCustomFieldsSet& e) {
+  ApplyCustomFieldChanges(s.custom_fields, e.personal.changes);
 }
 void EvolveOne(ContactState& s, const ContactLeftCompany&) {
   s.left_company = true;

@@ -16,6 +16,9 @@
 //   contact_role_unchanged    SetContactRole changes nothing
 //   contact_role_not_found    no role in that decision tree
 //   stance_unchanged
+//   custom_fields_required / too_many_custom_fields / custom_field_not_found /
+//   custom_field_value_invalid / nothing_to_update   (SetContactCustomFields;
+//   see domain/config/custom_values.h)
 #pragma once
 
 #include <optional>
@@ -54,6 +57,7 @@ struct ContactState {
   std::optional<std::string> department;
   ContactPersonalData personal;
   bool left_company = false;
+  CustomFieldValues custom_fields;  // personal data, like `personal`
   // At most one per tree, in the order they were first assigned.
   std::vector<ContactRoleState> roles;
 };
@@ -67,6 +71,7 @@ constexpr auto Fields(const ContactState*) {
                     F("department", &T::department),
                     F("personal", &T::personal),
                     F("left_company", &T::left_company),
+                    F("custom_fields", &T::custom_fields),
                     F("roles", &T::roles)};
 }
 
@@ -74,10 +79,10 @@ struct ContactAggregate {
   static constexpr std::string_view kCategory = "contact";
   using State = ContactState;
   using Command = std::variant<AddContact, UpdateContact, RecordContactJobChange, SetContactRole,
-                               ChangeContactStance, RemoveContactRole>;
+                               ChangeContactStance, RemoveContactRole, SetContactCustomFields>;
   using Event = std::variant<ContactAdded, ContactUpdated, ContactLeftCompany, ContactRoleAssigned,
                              ContactRoleChanged, ContactInfluenceChanged, ContactStanceChanged,
-                             ContactReportsToChanged, ContactRoleRemoved>;
+                             ContactReportsToChanged, ContactRoleRemoved, ContactCustomFieldsSet>;
   static Decision<Event> Decide(const State& state, const Command& command,
                                 const DecideContext& ctx);
   static void Evolve(State& state, const Event& event, Timestamp at);

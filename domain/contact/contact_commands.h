@@ -8,6 +8,7 @@
 
 #include <array>
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -104,6 +105,23 @@ constexpr auto Fields(const UpdateContact*) {
                     F("interests", &T::interests).MaxLength(4000).Doc("personal data"),
                     F("birthday", &T::birthday).Doc("personal data"),
                     F("clear_birthday", &T::clear_birthday).Doc("true removes the birthday")};
+}
+
+// Sets custom field values by key (fields defined for entity type
+// "contact"); "" clears a value. The values are PERSONAL DATA: sealed per
+// contact like name and phone, and forgotten with them.
+struct SetContactCustomFields {
+  static constexpr std::string_view kType = "SetContactCustomFields";
+  static constexpr std::string_view kTargetField = "contact_id";
+  static constexpr bool kCreates = false;
+  Id contact_id;
+  std::map<std::string, std::string> values;
+};
+constexpr auto Fields(const SetContactCustomFields*) {
+  using T = SetContactCustomFields;
+  return std::tuple{
+      F("contact_id", &T::contact_id),
+      F("values", &T::values).MaxLength(4000).Doc("key -> value; \"\" clears; personal data")};
 }
 
 // Records that the contact left the customer (a job change). Their roles

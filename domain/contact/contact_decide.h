@@ -25,5 +25,7 @@ Outcome DecideOne(const ContactState& state, const SetContactRole& c, const Deci
 Outcome DecideOne(const ContactState& state, const ChangeContactStance& c,
                   const DecideContext& ctx);
 Outcome DecideOne(const ContactState& state, const RemoveContactRole& c, const DecideContext& ctx);
+Outcome DecideOne(const ContactState& state, const SetContactCustomFields& c,
+                  const DecideContext& ctx);
 
 }  // namespace dealstream::domain::contact_internal

@@ -13,10 +13,12 @@
 #include <string>
 #include <string_view>
 #include <tuple>
+#include <vector>
 
 #include "domain/common/change.h"
 #include "domain/common/reflect.h"
 #include "domain/common/values.h"
+#include "domain/config/custom_values.h"
 #include "domain/contact/contact_commands.h"
 
 namespace dealstream::domain {
@@ -84,6 +86,29 @@ constexpr auto Fields(const ContactUpdated*) {
   return std::tuple{
       F("contact_id", &T::contact_id), F("customer_id", &T::customer_id), F("title", &T::title),
       F("department", &T::department),
+      F("personal", &T::personal).Doc("personal data: encrypted per contact, forgettable")};
+}
+
+// PERSONAL DATA: the custom field values that changed, in key order.
+struct ContactCustomFieldChanges {
+  std::vector<CustomFieldValueChange> changes;
+  bool operator==(const ContactCustomFieldChanges&) const = default;
+};
+constexpr auto Fields(const ContactCustomFieldChanges*) {
+  using T = ContactCustomFieldChanges;
+  return std::tuple{F("changes", &T::changes)};
+}
+
+struct ContactCustomFieldsSet {
+  static constexpr std::string_view kType = "crm.contact.custom_fields_set.v1";
+  Id contact_id;
+  ContactCustomFieldChanges personal;
+  bool operator==(const ContactCustomFieldsSet&) const = default;
+};
+constexpr auto Fields(const ContactCustomFieldsSet*) {
+  using T = ContactCustomFieldsSet;
+  return std::tuple{
+      F("contact_id", &T::contact_id),
       F("personal", &T::personal).Doc("personal data: encrypted per contact, forgettable")};
 }
 

@@ -75,6 +75,7 @@ struct ContractState {
   std::vector<Id> payment_ids;
   Money invoiced;
   Money received;
+  CustomFieldValues custom_fields;
 };
 constexpr auto Fields(const ContractState*) {
   using T = ContractState;
@@ -99,7 +100,8 @@ constexpr auto Fields(const ContractState*) {
                     F("invoice_ids", &T::invoice_ids),
                     F("payment_ids", &T::payment_ids),
                     F("invoiced", &T::invoiced),
-                    F("received", &T::received)};
+                    F("received", &T::received),
+                    F("custom_fields", &T::custom_fields)};
 }
 
 struct ContractAggregate {

@@ -3,6 +3,7 @@
 // time (DecideContext::now) is when.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -131,6 +132,21 @@ constexpr auto Fields(const AmendContract*) {
                         .Doc("required when the total changes and instalments are scheduled")};
 }
 
+// Sets custom field values by key (fields defined for entity type
+// "contract"); "" clears a value. Accepted in every status, closed included.
+struct SetContractCustomFields {
+  static constexpr std::string_view kType = "SetContractCustomFields";
+  static constexpr std::string_view kTargetField = "contract_id";
+  static constexpr bool kCreates = false;
+  Id contract_id;
+  std::map<std::string, std::string> values;
+};
+constexpr auto Fields(const SetContractCustomFields*) {
+  using T = SetContractCustomFields;
+  return std::tuple{F("contract_id", &T::contract_id),
+                    F("values", &T::values).MaxLength(4000).Doc("key -> value; \"\" clears")};
+}
+
 // Every instalment paid and every delivery accepted.
 struct CompleteContract {
   static constexpr std::string_view kType = "CompleteContract";
@@ -256,6 +272,7 @@ using ContractCommand =
     std::variant<DraftContract, RequestContractApproval, ApproveContract, RejectContract,
                  SignContract, AmendContract, CompleteContract, TerminateContract,
                  ScheduleContractInstalments, ScheduleContractDeliveries, RecordDeliveryShipped,
-                 RecordDeliveryAccepted, RecordInvoiceIssued, RecordPayment>;
+                 RecordDeliveryAccepted, RecordInvoiceIssued, RecordPayment,
+                 SetContractCustomFields>;
 
 }  // namespace dealstream::domain

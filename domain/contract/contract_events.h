@@ -14,6 +14,7 @@
 #include "domain/common/change.h"
 #include "domain/common/reflect.h"
 #include "domain/common/values.h"
+#include "domain/config/custom_values.h"
 #include "domain/contract/contract_values.h"
 
 namespace dealstream::domain {
@@ -144,6 +145,18 @@ constexpr auto Fields(const ContractAmended*) {
                     F("payment_terms", &T::payment_terms),
                     F("end_date", &T::end_date),
                     F("approval_voided", &T::approval_voided)};
+}
+
+// The custom field values that changed, in key order.
+struct ContractCustomFieldsSet {
+  static constexpr std::string_view kType = "crm.contract.custom_fields_set.v1";
+  Id contract_id;
+  std::vector<CustomFieldValueChange> changes;
+  bool operator==(const ContractCustomFieldsSet&) const = default;
+};
+constexpr auto Fields(const ContractCustomFieldsSet*) {
+  using T = ContractCustomFieldsSet;
+  return std::tuple{F("contract_id", &T::contract_id), F("changes", &T::changes)};
 }
 
 struct ContractCompleted {
@@ -294,6 +307,7 @@ using ContractEvent =
     std::variant<ContractDrafted, ContractApprovalRequested, ContractApproved, ContractRejected,
                  ContractSigned, ContractAmended, ContractCompleted, ContractTerminated,
                  ContractInstalmentsScheduled, ContractDeliveriesScheduled, ContractDeliveryShipped,
-                 ContractDeliveryAccepted, ContractInvoiceIssued, ContractPaymentReceived>;
+                 ContractDeliveryAccepted, ContractInvoiceIssued, ContractPaymentReceived,
+                 ContractCustomFieldsSet>;
 
 }  // namespace dealstream::domain

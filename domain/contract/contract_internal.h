@@ -45,6 +45,8 @@ void Apply(ContractState&, const ContractDrafted&, Timestamp);
 void Apply(ContractState&, const ContractAmended&, Timestamp);
 void Apply(ContractState&, const ContractCompleted&, Timestamp);
 void Apply(ContractState&, const ContractTerminated&, Timestamp);
+Outcome DecideCommand(const ContractState&, const SetContractCustomFields&, const DecideContext&);
+void Apply(ContractState&, const ContractCustomFieldsSet&, Timestamp);
 
 Outcome DecideCommand(const ContractState&, const RequestContractApproval&, const DecideContext&);
 Outcome DecideCommand(const ContractState&, const ApproveContract&, const DecideContext&);

@@ -214,4 +214,16 @@ void Apply(ContractState& s, const ContractTerminated&, Timestamp) {
   s.status = ContractStatus::kTerminated;
 }
 
+Outcome DecideCommand(const ContractState& state, const SetContractCustomFields& c,
+                      const DecideContext& ctx) {
+  if (auto e = CheckExists(state)) return Unexpected(*e);
+  auto changes = DiffCustomFieldValues("contract", state.custom_fields, c.values, ctx.directory);
+  if (!changes.ok()) return Unexpected(changes.error());
+  return Emit<ContractEvent>(ContractCustomFieldsSet{c.contract_id, std::move(*changes)});
+}
+
+void Apply(ContractState& s, const ContractCustomFieldsSet& e, Timestamp) {
+  ApplyCustomFieldChanges(s.custom_fields, e.changes);
+}
+
 }  // namespace dealstream::domain::contract_internal

@@ -71,37 +71,9 @@ Outcome DecideOne(const CustomerState& state, const UpdateCustomerProfile& c,
 Outcome DecideOne(const CustomerState& state, const SetCustomerCustomFields& c,
                   const DecideContext& ctx) {
   if (auto e = RequireUsable(state)) return Refuse(*e);
-  if (c.values.empty()) {
-    return Refuse(Invalid("custom_fields_required", "values", "values: give at least one field"));
-  }
-  if (c.values.size() > kMaxCustomFieldsPerCommand) {
-    return Refuse(Invalid(
-        "too_many_custom_fields", "values",
-        "values: at most " + std::to_string(kMaxCustomFieldsPerCommand) + " fields per command"));
-  }
-  CustomerCustomFieldsSet event{c.customer_id, {}};
-  for (const auto& [key, value] : c.values) {
-    std::string path = "values." + key;
-    std::optional<CustomFieldFacts> field = ctx.directory.FindCustomField("customer", key);
-    if (!field) {
-      return Refuse(NotFound("custom_field_not_found", path,
-                             path + ": no custom field \"" + key + "\" is defined for customers"));
-    }
-    if (!value.empty() && !IsValidCustomFieldValue(*field, value)) {
-      return Refuse(Invalid("custom_field_value_invalid", path,
-                            path + ": \"" + value + "\" is not a valid " + field->type + " value"));
-    }
-    auto current = state.custom_fields.find(key);
-    std::optional<std::string> previous;
-    if (current != state.custom_fields.end()) previous = current->second;
-    std::optional<std::string> next = NonEmpty(value);
-    if (next != previous) event.changes.push_back(CustomFieldValueChange{key, next, previous});
-  }
-  if (event.changes.empty()) {
-    return Refuse(
-        RuleViolated("nothing_to_update", "values", "values: every field has this value already"));
-  }
-  return Emit<Event>(std::move(event));
+  auto changes = DiffCustomFieldValues("customer", state.custom_fields, c.values, ctx.directory);
+  if (!changes.ok()) return Refuse(changes.error());
+  return Emit<Event>(CustomerCustomFieldsSet{c.customer_id, std::move(*changes)});
 }
 
 Outcome DecideOne(const CustomerState& state, const AssignCustomer& c, const DecideContext& ctx) {
@@ -174,13 +146,7 @@ void EvolveOne(CustomerState& s, const CustomerProfileUpdated& e) {
   ApplyChange(e.website, s.website);
 }
 void EvolveOne(CustomerState& s, const CustomerCustomFieldsSet& e) {
-  for (const CustomFieldValueChange& change : e.changes) {
-    if (change.value) {
-      s.custom_fields[change.key] = *change.value;
-    } else {
-      s.custom_fields.erase(change.key);
-    }
-  }
+  ApplyCustomFieldChanges(s.custom_fields, e.changes);
 }
 void EvolveOne(CustomerState& s, const CustomerAssigned& e) {
   s.owner_id = e.owner_id;

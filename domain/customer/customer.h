@@ -31,7 +31,6 @@
 
 namespace dealstream::domain {
 
-inline constexpr size_t kMaxCustomFieldsPerCommand = 50;
 
 struct CustomerState {
   bool exists = false;

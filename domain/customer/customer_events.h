@@ -10,6 +10,7 @@
 #include "domain/common/change.h"
 #include "domain/common/reflect.h"
 #include "domain/common/values.h"
+#include "domain/config/custom_values.h"
 #include "domain/customer/customer_commands.h"
 #include "domain/customer/lifecycle.h"
 
@@ -77,18 +78,6 @@ constexpr auto Fields(const CustomerProfileUpdated*) {
       F("customer_id", &T::customer_id), F("name", &T::name),   F("industry", &T::industry),
       F("region", &T::region),           F("size", &T::size),   F("source", &T::source),
       F("address", &T::address),         F("phone", &T::phone), F("website", &T::website)};
-}
-
-struct CustomFieldValueChange {
-  std::string key;
-  std::optional<std::string> value;     // absent = cleared
-  std::optional<std::string> previous;  // absent = had none
-  bool operator==(const CustomFieldValueChange&) const = default;
-};
-constexpr auto Fields(const CustomFieldValueChange*) {
-  using T = CustomFieldValueChange;
-  return std::tuple{F("key", &T::key).MaxLength(64), F("value", &T::value).MaxLength(4000),
-                    F("previous", &T::previous).MaxLength(4000)};
 }
 
 // The custom field values that changed, in key order.

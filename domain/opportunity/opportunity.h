@@ -13,7 +13,7 @@
 //   - money is never negative and always in the opportunity's currency;
 //   - dates are consistent (close date not before the day the command is
 //     decided, completion not before the planned date, stage plan in order).
-// Team changes, reassignment, activities, comments and attachments are also
+// Team changes, reassignment, activities, comments, attachments and custom fields are also
 // accepted on closed deals: after-sales work and hand-overs go on.
 #pragma once
 
@@ -172,6 +172,7 @@ struct OpportunityState {
   std::vector<EngagedCompetitor> competitors;
   std::vector<Id> comment_ids;
   std::vector<OpportunityAttachment> attachments;
+  CustomFieldValues custom_fields;
   std::optional<std::string> close_reason;  // loss code or abandon reason
   std::optional<Id> lost_to_competitor_id;
   Timestamp opened_at;
@@ -203,6 +204,7 @@ constexpr auto Fields(const OpportunityState*) {
                     F("competitors", &T::competitors),
                     F("comment_ids", &T::comment_ids),
                     F("attachments", &T::attachments),
+                    F("custom_fields", &T::custom_fields),
                     F("close_reason", &T::close_reason),
                     F("lost_to_competitor_id", &T::lost_to_competitor_id),
                     F("opened_at", &T::opened_at),

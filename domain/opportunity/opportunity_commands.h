@@ -4,6 +4,7 @@
 // issues it DecideContext::actor; neither is a field.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -462,6 +463,21 @@ constexpr auto Fields(const AddOpportunityComment*) {
                     F("text", &T::text).MinLength(1).MaxLength(4000)};
 }
 
+// Sets custom field values by key (fields defined for entity type
+// "opportunity"); "" clears a value. Accepted on closed deals too.
+struct SetOpportunityCustomFields {
+  static constexpr std::string_view kType = "SetOpportunityCustomFields";
+  static constexpr std::string_view kTargetField = "opportunity_id";
+  static constexpr bool kCreates = false;
+  Id opportunity_id;
+  std::map<std::string, std::string> values;
+};
+constexpr auto Fields(const SetOpportunityCustomFields*) {
+  using T = SetOpportunityCustomFields;
+  return std::tuple{F("opportunity_id", &T::opportunity_id),
+                    F("values", &T::values).MaxLength(4000).Doc("key -> value; \"\" clears")};
+}
+
 // A reference to a document kept elsewhere; the engine stores no files.
 struct AddOpportunityAttachment {
   static constexpr std::string_view kType = "AddOpportunityAttachment";
@@ -496,6 +512,6 @@ using OpportunityCommand =
                  ApproveOpportunityQuote, RejectOpportunityQuote, RecordCompetitor,
                  UpdateOpportunityCompetitor, RemoveOpportunityCompetitor, WinOpportunity,
                  LoseOpportunity, AbandonOpportunity, ReopenOpportunity, AddOpportunityComment,
-                 AddOpportunityAttachment>;
+                 AddOpportunityAttachment, SetOpportunityCustomFields>;
 
 }  // namespace dealstream::domain

@@ -14,6 +14,7 @@
 
 #include "domain/common/reflect.h"
 #include "domain/common/values.h"
+#include "domain/config/custom_values.h"
 #include "domain/opportunity/opportunity_values.h"
 
 namespace dealstream::domain {
@@ -563,6 +564,18 @@ constexpr auto Fields(const OpportunityCommentAdded*) {
                     F("author_id", &T::author_id), F("text", &T::text).MaxLength(4000)};
 }
 
+// The custom field values that changed, in key order.
+struct OpportunityCustomFieldsSet {
+  static constexpr std::string_view kType = "crm.opportunity.custom_fields_set.v1";
+  Id opportunity_id;
+  std::vector<CustomFieldValueChange> changes;
+  bool operator==(const OpportunityCustomFieldsSet&) const = default;
+};
+constexpr auto Fields(const OpportunityCustomFieldsSet*) {
+  using T = OpportunityCustomFieldsSet;
+  return std::tuple{F("opportunity_id", &T::opportunity_id), F("changes", &T::changes)};
+}
+
 struct OpportunityAttachmentAdded {
   static constexpr std::string_view kType = "crm.opportunity.attachment_added.v1";
   Id opportunity_id;
@@ -593,6 +606,7 @@ using OpportunityEvent = std::variant<
     OpportunityActivityCancelled, OpportunityQuoteDrafted, OpportunityQuoteApprovalRequested,
     OpportunityQuoteApproved, OpportunityQuoteRejected, OpportunityCompetitorRecorded,
     OpportunityCompetitorUpdated, OpportunityCompetitorRemoved, OpportunityWon, OpportunityLost,
-    OpportunityAbandoned, OpportunityReopened, OpportunityCommentAdded, OpportunityAttachmentAdded>;
+    OpportunityAbandoned, OpportunityReopened, OpportunityCommentAdded, OpportunityAttachmentAdded,
+    OpportunityCustomFieldsSet>;
 
 }  // namespace dealstream::domain

@@ -50,6 +50,9 @@ void Apply(OpportunityState&, const OpportunityEvaluated&, Timestamp);
 void Apply(OpportunityState&, const OpportunityReassigned&, Timestamp);
 void Apply(OpportunityState&, const OpportunityCommentAdded&, Timestamp);
 void Apply(OpportunityState&, const OpportunityAttachmentAdded&, Timestamp);
+Outcome DecideCommand(const OpportunityState&, const SetOpportunityCustomFields&,
+                      const DecideContext&);
+void Apply(OpportunityState&, const OpportunityCustomFieldsSet&, Timestamp);
 
 // --- stages, stage plan, amount and close-date revisions ---
 Outcome DecideCommand(const OpportunityState&, const AdvanceOpportunityStage&,

@@ -237,4 +237,17 @@ void Apply(OpportunityState& s, const OpportunityAttachmentAdded& e, Timestamp) 
   s.attachments.push_back({e.attachment_id, e.uri, e.sha256, e.name, e.media_type, e.added_by});
 }
 
+Outcome DecideCommand(const OpportunityState& state, const SetOpportunityCustomFields& c,
+                      const DecideContext& ctx) {
+  if (auto e = CheckExists(state)) return Unexpected(*e);
+  auto changes =
+      DiffCustomFieldValues("opportunity", state.custom_fields, c.values, ctx.directory);
+  if (!changes.ok()) return Unexpected(changes.error());
+  return Emit<OpportunityEvent>(OpportunityCustomFieldsSet{state.id, std::move(*changes)});
+}
+
+void Apply(OpportunityState& s, const OpportunityCustomFieldsSet& e, Timestamp) {
+  ApplyCustomFieldChanges(s.custom_fields, e.changes);
+}
+
 }  // namespace dealstream::domain::opportunity_internal

@@ -168,6 +168,41 @@ TEST(CryptoShreddingTest, ForgetRedactsHistoryAndExportButKeepsFactsAndTheChain)
   EXPECT_NE(ToJson(*updated).find("[redacted]"), std::string::npos);
 }
 
+// A contact's custom field values are personal data too: sealed in the log,
+// redacted after forgetting, while the event still decodes and verifies.
+TEST(CryptoShreddingTest, ContactCustomFieldValuesAreSealedAndForgotten) {
+  TempDir tmp;
+  const std::string path = tmp.path() + "/data";
+  testing::SeedDataDir(path);
+  auto dir = DataDir::Open({.path = path, .read_only = false,
+                            .durability = eventstore::Durability::kOs});
+  ASSERT_TRUE(dir.ok()) << dir.error().ToString();
+  commands::LogCommandService service((*dir)->log());
+  testing::Run(service, "DefineCustomField",
+               R"({"entity_type":"contact","key":"linkedin","label":"LinkedIn","type":"text"})");
+  testing::Run(service, "SetContactCustomFields",
+               R"({"contact_id":"carol","values":{"linkedin":"carol-jones-acme"}})");
+  auto stream = *eventstore::StreamName::Parse("contact-carol");
+  auto raw = (*dir)->raw_log().ReadStream(stream, {1}, eventstore::Direction::kForward, 10);
+  ASSERT_TRUE(raw.ok());
+  ASSERT_EQ(raw->size(), 2u);
+  EXPECT_EQ(raw->back().type, "crm.contact.custom_fields_set.v1");
+  EXPECT_EQ(raw->back().data.find("carol-jones-acme"), std::string::npos);
+  EXPECT_TRUE(IsSealed(raw->back().data));
+  auto before = LoadHistory((*dir)->log(), stream);
+  ASSERT_TRUE(before.ok());
+  EXPECT_NE(before->state.find("carol-jones-acme"), std::string::npos);
+
+  auto forgotten = ForgetContact((*dir)->raw_log(), (*dir)->vault().keys(), "carol", Now());
+  ASSERT_TRUE(forgotten.ok()) << forgotten.error().ToString();
+  EXPECT_EQ(forgotten->sealed_events, 2u);
+  auto after = LoadHistory((*dir)->log(), stream);
+  ASSERT_TRUE(after.ok()) << after.error().ToString();
+  EXPECT_EQ(ToJson(*after).find("carol-jones-acme"), std::string::npos);
+  EXPECT_NE(after->state.find("[redacted]"), std::string::npos);
+  EXPECT_TRUE((*dir)->raw_log().Verify().ok);
+}
+
 TEST(CryptoShreddingTest, ForgetRefusesUnknownContacts) {
   TempDir tmp;
   const std::string path = tmp.path() + "/data";
