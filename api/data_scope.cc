@@ -74,11 +74,27 @@ bool DataScope::CoversEmployee(std::string_view employee_id) const {
 std::optional<commands::CommandError> DataScope::AuthorizeCommand(
     const commands::CommandTarget& target) const {
   if (kind_ == Kind::kAll) return std::nullopt;
+  using Kind = commands::CommandError::Kind;
+  if (target.reference_data) {
+    return commands::CommandError{
+        .kind = Kind::kForbidden,
+        .code = "reference_data_needs_admin",
+        .field = "",
+        .message = "the " + target.category +
+                   " record is reference data shared by everyone; changing it needs the admin role"};
+  }
+  // A sales target is set by a manager, never by the person it measures.
+  if (kind_ == DataScope::Kind::kOwn && target.category == "sales_target") {
+    return commands::CommandError{
+        .kind = Kind::kForbidden,
+        .code = "manager_role_required",
+        .field = "",
+        .message = "sales targets are set by a manager or an admin"};
+  }
   const Ownership ownership{.owner_id = target.owner_id,
                             .department_id = target.department_id,
                             .team_member_ids = target.team_member_ids};
   if (Allows(ownership)) return std::nullopt;
-  using Kind = commands::CommandError::Kind;
   if (target.creates) {
     return commands::CommandError{
         .kind = Kind::kForbidden,

@@ -18,6 +18,7 @@
 #include "codec/type_info.h"
 #include "commands/aggregate_runner.h"
 #include "commands/command_service.h"
+#include "commands/command_target.h"
 #include "commands/errors.h"
 #include "commands/stream_lanes.h"
 #include "domain/common/aggregate.h"
@@ -107,7 +108,7 @@ class TypedCommandHandler final : public CommandHandler {
           loaded->version}));
     }
     if (request.authorize) {
-      CommandTarget target = Target(command, id);
+      CommandTarget target = Target(command, id, loaded->state, request.actor);
       if (auto refused = request.authorize(target)) return done(Unexpected(*refused));
     }
 
@@ -222,24 +223,21 @@ class TypedCommandHandler final : public CommandHandler {
   }
 
   // What an authorizer needs: for creations, the ownership the command asks
-  // for; otherwise the record's current ownership.
-  CommandTarget Target(const C& command, const std::string& id) const {
+  // for; otherwise the record's current ownership (command_target.h).
+  CommandTarget Target(const C& command, const std::string& id, const typename A::State& state,
+                       const std::string& actor) const {
     CommandTarget target{std::string(A::kCategory), id, C::kCreates, {}, {}, {}};
-    if (C::kCreates) {
-      domain::ForEachField<C>([&](const auto& field) {
-        const auto& member = command.*(field.member);
-        using M = std::decay_t<decltype(member)>;
-        std::optional<std::string> value;
-        if constexpr (std::is_same_v<M, domain::Id>) value = member.value;
-        if constexpr (std::is_same_v<M, std::optional<domain::Id>>) {
-          if (member) value = member->value;
-        }
-        if (field.name == "owner_id") target.owner_id = value;
-        if (field.name == "department_id") target.department_id = value;
-      });
-    } else if (env_.ownership) {
-      env_.ownership(target);
+    OwnershipFields fields;
+    if constexpr (C::kCreates) {
+      fields = OwnershipFieldsOf(command);
+      fields.has_author = fields.has_author || OwnershipFieldsOf(state).has_author;
+    } else {
+      fields = OwnershipFieldsOf(state);
     }
+    const auto lookup = [this](CommandTarget& owner) {
+      if (env_.ownership) env_.ownership(owner);
+    };
+    ResolveOwnership(fields, actor, lookup, target);
     return target;
   }
 

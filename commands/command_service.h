@@ -30,6 +30,9 @@ struct CommandTarget {
   std::optional<std::string> owner_id;
   std::optional<std::string> department_id;
   std::vector<std::string> team_member_ids;
+  // Nothing owns it: reference data such as departments, products or the
+  // sales-process configuration (see command_target.h).
+  bool reference_data = false;
 };
 
 struct CommandError {

@@ -99,5 +99,25 @@ TEST_F(DataScopeTest, CommandAuthorizationHidesExistingRecordsAndForbidsForeignC
   EXPECT_FALSE(For(Role::kAdmin, "root").AuthorizeCommand(existing));
 }
 
+TEST_F(DataScopeTest, ReferenceDataNeedsAdminAndTargetsAManager) {
+  commands::CommandTarget config{.category = "config", .id = "sales_process",
+                                 .reference_data = true};
+  for (Role role : {Role::kSales, Role::kManager}) {
+    auto refused = For(role, role == Role::kSales ? "ann" : "bob").AuthorizeCommand(config);
+    ASSERT_TRUE(refused) << RoleName(role);
+    EXPECT_EQ(refused->kind, commands::CommandError::Kind::kForbidden);
+    EXPECT_EQ(refused->code, "reference_data_needs_admin");
+  }
+  EXPECT_FALSE(For(Role::kAdmin, "root").AuthorizeCommand(config));
+
+  // Ann may not set her own target; her manager may.
+  commands::CommandTarget target{.category = "sales_target", .id = "t1", .creates = true,
+                                 .owner_id = "ann"};
+  auto refused = For(Role::kSales, "ann").AuthorizeCommand(target);
+  ASSERT_TRUE(refused);
+  EXPECT_EQ(refused->code, "manager_role_required");
+  EXPECT_FALSE(For(Role::kManager, "bob").AuthorizeCommand(target));
+}
+
 }  // namespace
 }  // namespace dealstream::api

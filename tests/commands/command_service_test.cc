@@ -245,5 +245,38 @@ TEST_F(CommandServiceTest, ListsEveryCommandType) {
   }
 }
 
+// The target an authorizer sees: a record's own ownership, or that of the
+// customer it belongs to; reference data has none (command_target.h).
+TEST_F(CommandServiceTest, AuthorizersSeeTheOwnershipOfWhatACommandChanges) {
+  SeedDeal();
+  MustRun("AddContact", R"({"id":"k1","customer_id":"c1","name":"Pat"})");
+  MustRun("CreateDepartment", R"({"id":"hq2","name":"Second office"})");
+  auto target_of = [&](const std::string& type, const std::string& body) {
+    CommandTarget seen;
+    CommandRequest r{.type = type, .body = body, .actor = "e1"};
+    r.authorize = [&seen](const CommandTarget& target) -> std::optional<CommandError> {
+      seen = target;
+      return std::nullopt;
+    };
+    auto outcome = service_->Execute(r);
+    EXPECT_TRUE(outcome.ok()) << type << ": " << (outcome.ok() ? "" : outcome.error().message);
+    return seen;
+  };
+  CommandTarget contact = target_of("UpdateContact", R"({"contact_id":"k1","title":"CIO"})");
+  EXPECT_EQ(contact.owner_id, "e1") << "a contact belongs to its customer's owner";
+  EXPECT_EQ(contact.department_id, "hq");
+  EXPECT_FALSE(contact.reference_data);
+  CommandTarget added = target_of("AddContact", R"({"customer_id":"c1","name":"Lee"})");
+  EXPECT_TRUE(added.creates);
+  EXPECT_EQ(added.owner_id, "e1");
+  CommandTarget deal = target_of("AddOpportunityComment", R"({"opportunity_id":"o1","text":"hi"})");
+  EXPECT_EQ(deal.owner_id, "e1");
+  CommandTarget config = target_of(
+      "DefineCustomField", R"({"entity_type":"contact","key":"x","label":"X","type":"text"})");
+  EXPECT_TRUE(config.reference_data);
+  CommandTarget employee = target_of("TransferEmployee", R"({"employee_id":"e1","department_id":"hq2"})");
+  EXPECT_TRUE(employee.reference_data) << "the organisation is reference data: " << employee.category << "/" << employee.id << " owner " << employee.owner_id.value_or("-") << " dept " << employee.department_id.value_or("-");
+}
+
 }  // namespace
 }  // namespace dealstream::commands
