@@ -5,6 +5,7 @@
 #pragma once
 
 #include "projections/activity_book.h"
+#include "projections/contact_book.h"
 #include "projections/customer_book.h"
 #include "projections/opportunity_book.h"
 #include "projections/org_book.h"
@@ -22,6 +23,7 @@ struct CrmBooks {
   ProcessBook process;
   OrgBook org{symbols};
   CustomerBook customers{symbols};
+  ContactBook contacts{symbols};
   OpportunityBook opportunities{symbols};
   ActivityBook activities{symbols};
   uint64_t position = 0;  // last event applied

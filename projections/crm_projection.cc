@@ -46,6 +46,7 @@ void CrmProjection::Save(std::string* out) const {
   books_->process.Save(w);
   books_->org.Save(w);
   books_->customers.Save(w);
+  books_->contacts.Save(w);
   books_->opportunities.Save(w);
   books_->activities.Save(w);
 }
@@ -59,7 +60,7 @@ Status CrmProjection::Load(std::string_view bytes) {
   stats_.undecodable = r.U64();
   stats_.last_problem = r.Str();
   for (Status s : {fresh->symbols.Load(r), fresh->process.Load(r), fresh->org.Load(r),
-                   fresh->customers.Load(r), fresh->opportunities.Load(r),
+                   fresh->customers.Load(r), fresh->contacts.Load(r), fresh->opportunities.Load(r),
                    fresh->activities.Load(r)}) {
     if (!s.ok()) return s;
   }

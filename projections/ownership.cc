@@ -32,8 +32,14 @@ std::optional<OwnershipFacts> OwnershipOf(const CrmBooks& books, std::string_vie
     for (uint32_t member : d.team) facts.team_member_ids.emplace_back(sym.ids.Get(member));
     return facts;
   }
-  if (category == "customer") {
-    const std::optional<uint32_t> code = sym.ids.Find(id);
+  std::optional<uint32_t> customer_code;
+  if (category == "contact") {
+    const std::optional<uint32_t> contact = sym.ids.Find(id);
+    if (contact) customer_code = books.contacts.CustomerOf(*contact);
+    if (!customer_code) return std::nullopt;
+  }
+  if (category == "customer" || customer_code) {
+    const std::optional<uint32_t> code = customer_code ? customer_code : sym.ids.Find(id);
     const CustomerRecord* c = code ? books.customers.Find(*code) : nullptr;
     if (c == nullptr || c->registered_position == 0) return std::nullopt;
     return OwnershipFacts{.owner_id = IdOrNone(sym, c->owner.Now() ? *c->owner.Now() : 0),

@@ -6,6 +6,7 @@
 
 #include "codec/event_codec.h"
 #include "domain/config/sales_process.h"
+#include "domain/contact/contact.h"
 #include "domain/customer/customer.h"
 #include "domain/opportunity/opportunity.h"
 #include "domain/organisation/department.h"
@@ -33,6 +34,9 @@ void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesTargetAggregate
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CustomerAggregate::Event& e) {
   b.customers.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ContactAggregate::Event& e) {
+  b.contacts.Apply(m, e);
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesProcessAggregate::Event& e) {
   b.process.Apply(m, std::get<domain::SalesProcessConfigured>(e));
@@ -70,6 +74,7 @@ Table BuildTable() {
   RegisterAll<domain::EmployeeAggregate::Event>(table);
   RegisterAll<domain::SalesTargetAggregate::Event>(table);
   RegisterAll<domain::CustomerAggregate::Event>(table);
+  RegisterAll<domain::ContactAggregate::Event>(table);
   RegisterAll<domain::SalesProcessAggregate::Event>(table);
   return table;
 }

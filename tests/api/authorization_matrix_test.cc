@@ -53,7 +53,7 @@ std::string Fill(const std::string& pattern, const std::string& side, bool* per_
   static const std::map<std::string, std::pair<std::string, std::string>> kRecords = {
       {"opportunities", {"opp-", "opportunity"}},
       {"customers", {"cust-", "customer"}},
-      {"contacts", {"contact-", ""}},    // scope of contacts is not resolvable yet
+      {"contacts", {"contact-", "contact"}},  // a contact is in scope with its customer
       {"contracts", {"contract-", ""}},  // nor of contracts: scoped callers see none
   };
   static const std::map<std::string, std::string> kReference = {

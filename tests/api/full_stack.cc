@@ -1,9 +1,11 @@
 #include "full_stack.h"
 
+#include "api/knowledge_routes.h"
 #include "api/list_routes.h"
 #include "api/projection_routes.h"
 #include "api/record_routes.h"
 #include "api/route_groups.h"
+#include "api/static_routes.h"
 
 namespace dealstream::api::testing {
 namespace {
@@ -69,6 +71,9 @@ FullStack::FullStack() {
   api_->AddRoutes(RecordRoutes(*log_));
   api_->AddRoutes(ListRoutes(*lists_, models_->scope_resolver()));
   api_->AddRoutes(DecisionTreeRoutes(*lists_));
+  knowledge_ = std::make_unique<projections::KnowledgeSearch>(*log_);
+  api_->AddRoutes(KnowledgeRoutes(*knowledge_));
+  api_->AddRoutes(StaticRoutes(DashboardAssets()));
   api_->AddRoutes(OpenApiRoutes(*api_, {.command_schema_dir = dir_.path() + "/no-schemas",
                                         .command_types = service_->CommandTypes()}));
   auto server = Server::Start(*api_, {.port = 0, .threads = 2});

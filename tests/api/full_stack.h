@@ -1,7 +1,9 @@
 // FullStack: the product's read and write side wired as `dealstream serve`
 // wires them — a RocksEventLog in a temp dir, the real command service, the
-// read models, the list read model, the token table — with every route
-// group of the api module, served over real loopback HTTP.
+// read models, the list read model, knowledge search, the token table —
+// with every route group of the api module but the replay routes (they need
+// a data directory; replay/serving_test.cc covers them on a real server),
+// served over real loopback HTTP.
 //
 // A small company is set up through real commands:
 //   departments  hq > east, hq > west
@@ -30,6 +32,7 @@
 #include "api/token_table.h"
 #include "commands/log_command_service.h"
 #include "log_fixture.h"
+#include "projections/knowledge_search.h"
 #include "projections/read_models.h"
 #include "projections/record_lists.h"
 #include "test_client.h"
@@ -66,6 +69,7 @@ class FullStack {
   std::unique_ptr<projections::SnapshotStore> store_;
   std::unique_ptr<projections::ReadModels> models_;
   std::unique_ptr<projections::RecordLists> lists_;
+  std::unique_ptr<projections::KnowledgeSearch> knowledge_;
   Metrics metrics_;
   std::unique_ptr<TokenTable> tokens_;
   std::unique_ptr<TokenIssuer> issuer_;
