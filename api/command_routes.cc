@@ -2,6 +2,7 @@
 // blocking a server thread (ExecuteAsync), so that many connections wait on
 // the same group commit.
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 
 #include "api/json_util.h"
@@ -67,6 +68,14 @@ Result<uint64_t> ParseIfMatch(std::string_view value) {
 bool IsValidIdempotencyKey(std::string_view key) {
   if (key.empty() || key.size() > kMaxIdempotencyKey) return false;
   return std::all_of(key.begin(), key.end(), [](char c) { return c > 0x20 && c < 0x7F; });
+}
+
+bool IsValidCausationId(std::string_view id) {
+  if (id.empty() || id.size() > 128) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '.' || c == '_' || c == ':' ||
+           c == '-';
+  });
 }
 
 Response Success(const commands::CommandOk& ok) {
@@ -148,6 +157,18 @@ class CommandHandler {
       }
       request.idempotency_key = std::string(*key);
     }
+    if (headers.Count("X-Causation-Id") > 1) {
+      return respond(
+          ctx.Problem(400, "bad_causation_id", "give X-Causation-Id once", "X-Causation-Id"));
+    }
+    if (auto causation = headers.Get("X-Causation-Id")) {
+      if (!IsValidCausationId(*causation)) {
+        return respond(ctx.Problem(400, "bad_causation_id",
+                                   "X-Causation-Id must be 1-128 characters of A-Z a-z 0-9 . _ : -",
+                                   "X-Causation-Id"));
+      }
+      request.causation_id = std::string(*causation);
+    }
     request.authorize = [scope = *ctx.scope](const commands::CommandTarget& target) {
       return scope.AuthorizeCommand(target);
     };
@@ -206,6 +227,10 @@ nlohmann::json CommandDoc(const std::vector<std::string>& types) {
                         "a retry with the same key and body answers the original result",
                         {{"type", "string"}, {"pattern", "^[!-~]{1,255}$"}}),
             HeaderParam("X-Correlation-Id", "echoed; generated when absent",
+                        {{"type", "string"}, {"pattern", "^[A-Za-z0-9._:-]{1,128}$"}}),
+            HeaderParam("X-Causation-Id",
+                        "the event (id) that caused this command, recorded in its events' "
+                        "metadata; e.g. the previous step of a chain",
                         {{"type", "string"}, {"pattern", "^[A-Za-z0-9._:-]{1,128}$"}})}},
           {"requestBody",
            {{"required", true},

@@ -1,6 +1,6 @@
 // verify, rebuild, export, import and forget. On a directory a running
-// server holds, forget and rebuild go through its admin API and import is
-// refused with what to do (replay_cli_server.cc).
+// server holds, forget, rebuild and `import maven-crm` go through it and
+// `import jsonl` is refused with what to do (replay_cli_server.cc).
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -129,6 +129,7 @@ int Import(const Args& args) {
   auto dir = replay::DataDir::Open(
       {.path = DataPath(args), .read_only = false, .durability = *durability});
   if (!dir.ok() && dir.error().code() == StatusCode::kFailedPrecondition) {
+    if (kind == "maven-crm") return ImportMavenThroughServer(DataPath(args), source, dir.error());
     return Fail("import", ImportRefusal(DataPath(args), dir.error()));
   }
   if (!dir.ok()) return Fail("import", dir.error());

@@ -39,5 +39,8 @@ int ForgetThroughServer(const std::string& data, const std::string& subject, con
 int RebuildThroughServer(const std::string& data, const Status& busy);
 // Why import cannot run now, and what to do.
 Status ImportRefusal(const std::string& data, const Status& busy);
+// `import maven-crm` beside a running server: its commands go to the server.
+int ImportMavenThroughServer(const std::string& data, const std::string& source,
+                             const Status& busy);
 
 }  // namespace dealstream::app::replay_cli

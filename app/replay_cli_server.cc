@@ -1,16 +1,23 @@
 // The write-type subcommands on a directory a running server holds: forget
-// and rebuild go through that server's admin API, with the address and
+// and rebuild go through that server's admin API, and `import maven-crm`
+// sends its commands to the server's command API, with the address and
 // process-only credential it left in DIR/serve.json (local_server.h);
-// import cannot (it writes the log directly) and says what to do instead.
+// `import jsonl` cannot (it writes stored events directly, into an empty
+// directory) and says what to do instead.
 #include <chrono>
 #include <cstdio>
 #include <thread>
 
 #include "api/http_client.h"
+#include "api/remote_command_service.h"
 #include "api/json_util.h"
 #include "app/local_server.h"
 #include "app/progress.h"
 #include "app/replay_cli_internal.h"
+#include "commands/log_command_service.h"
+#include "commands/log_directory.h"
+#include "replay/data_dir.h"
+#include "replay/maven/import.h"
 
 namespace dealstream::app::replay_cli {
 namespace {
@@ -117,6 +124,33 @@ int RebuildThroughServer(const std::string& data, const Status& busy) {
                 Url(*note).c_str(), p.value("generation", 0ULL), done);
     return 0;
   }
+}
+
+int ImportMavenThroughServer(const std::string& data, const std::string& source,
+                             const Status& busy) {
+  std::optional<LocalServerNote> note = ReachableServer(data);
+  if (!note) return Fail("import", ImportRefusal(data, busy));
+  // The sales process in force, read beside the server (read-only).
+  auto dir = replay::DataDir::Open({.path = data});
+  if (!dir.ok()) return Fail("import", dir.error());
+  commands::LogCommandService reader((*dir)->log());
+  if (const auto* directory = dynamic_cast<const commands::LogDirectory*>(&reader.directory())) {
+    while (!directory->caught_up()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  api::RemoteCommandService server({.host = note->host, .port = note->port, .token = note->token});
+  Progress progress("import", "commands");
+  replay::maven::RunOptions options;
+  options.progress = [&](uint64_t done, uint64_t total) { progress.Update(done, total); };
+  auto report = replay::maven::ImportMavenThrough(server, reader.directory().SalesProcess(),
+                                                  source, options);
+  if (!report.ok()) return Fail("import", report.error());
+  progress.Finish(report->stats.commands);
+  const std::string text = replay::maven::FormatReport(*report);
+  std::fwrite(text.data(), 1, text.size(), stdout);
+  std::printf("imported through the server at %s; its process managers derive the customers' "
+              "lifecycle from the imported events\n",
+              Url(*note).c_str());
+  return 0;
 }
 
 Status ImportRefusal(const std::string& data, const Status& busy) {

@@ -1,6 +1,7 @@
 #include "replay/maven/chain_runner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <condition_variable>
 #include <deque>
 #include <mutex>
@@ -9,6 +10,21 @@
 
 namespace dealstream::replay::maven {
 namespace {
+
+// The chain's correlation id, in the alphabet the HTTP API accepts
+// (X-Correlation-Id: A-Z a-z 0-9 . _ : -, at most 128), so that a run
+// through a server records the same ids as a direct one.
+std::string CorrelationOf(const std::string& chain_key) {
+  std::string id = "maven-crm:" + chain_key;
+  for (char& c : id) {
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '_' && c != ':' &&
+        c != '-') {
+      c = c == '/' ? ':' : '-';
+    }
+  }
+  if (id.size() > 128) id.resize(128);
+  return id;
+}
 
 Status ToStatus(const commands::CommandError& e, const Chain& chain, const PlannedCommand& c) {
   using Kind = commands::CommandError::Kind;
@@ -85,7 +101,7 @@ class WaveRun {
     request.body = command.body;
     request.actor = options_.actor;
     request.idempotency_key = command.idempotency_key;
-    request.correlation_id = "maven-crm/" + chain.key;
+    request.correlation_id = CorrelationOf(chain.key);
     request.causation_id = step.causation;
     lock.unlock();
     service_.ExecuteAsync(std::move(request), [this, step](commands::CommandOutcome outcome) {

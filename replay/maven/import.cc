@@ -41,22 +41,35 @@ Result<PlanSettings> SettingsFrom(const domain::SalesProcessFacts& process) {
 
 }  // namespace
 
-Result<ImportReport> ImportMaven(DataDir& dir, const std::string& source_dir,
-                                 const RunOptions& options) {
+Result<ImportReport> ImportMavenThrough(commands::CommandService& service,
+                                        const domain::SalesProcessFacts& process,
+                                        const std::string& source_dir, const RunOptions& options) {
   const auto start = std::chrono::steady_clock::now();
   auto data = ReadMavenDataset(source_dir);
   if (!data.ok()) return data.error();
-  commands::LogCommandService service(dir.log());
-  // The directory's indexes read the existing log first.
-  if (const auto* directory = dynamic_cast<const commands::LogDirectory*>(&service.directory())) {
-    while (!directory->caught_up()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  auto settings = SettingsFrom(service.directory().SalesProcess());
+  auto settings = SettingsFrom(process);
   if (!settings.ok()) return settings.error();
   ImportReport report;
   report.settings = *settings;
   report.plan = BuildPlan(*data, report.settings);
   if (Status s = RunPlan(service, report.plan, options, &report.stats); !s.ok()) return s;
+  report.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  return report;
+}
+
+Result<ImportReport> ImportMaven(DataDir& dir, const std::string& source_dir,
+                                 const RunOptions& options) {
+  const auto start = std::chrono::steady_clock::now();
+  commands::LogCommandService service(dir.log());
+  // The directory's indexes read the existing log first.
+  if (const auto* directory = dynamic_cast<const commands::LogDirectory*>(&service.directory())) {
+    while (!directory->caught_up()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  auto imported =
+      ImportMavenThrough(service, service.directory().SalesProcess(), source_dir, options);
+  if (!imported.ok()) return imported.error();
+  ImportReport report = std::move(*imported);
   // The follow-ups the domain asks for (customer lifecycle), derived from
   // the imported events in position order, which follows business time.
   // Their idempotency keys make a server running the same managers later

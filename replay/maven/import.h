@@ -12,6 +12,8 @@
 #include <string>
 
 #include "base/result.h"
+#include "commands/command_service.h"
+#include "domain/common/directory.h"
 #include "replay/data_dir.h"
 #include "replay/maven/chain_runner.h"
 #include "replay/maven/plan.h"
@@ -25,6 +27,14 @@ struct ImportReport {
   uint64_t follow_ups = 0;  // lifecycle commands the process managers issued
   double seconds = 0;  // wall time of the run (reading + planning + commands)
 };
+
+// Reads, plans and runs the plan through `service` — any command service,
+// such as a running server's (api/remote_command_service.h), whose own
+// process managers then derive the lifecycle — with the settings taken from
+// `process`, the sales process in force there. follow_ups stays 0.
+Result<ImportReport> ImportMavenThrough(commands::CommandService& service,
+                                        const domain::SalesProcessFacts& process,
+                                        const std::string& source_dir, const RunOptions& options);
 
 // `dir` must be open writable. Errors: those of ReadMavenDataset (nothing
 // written) and RunPlan; FailedPrecondition when the configured process or

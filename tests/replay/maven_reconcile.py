@@ -91,6 +91,64 @@ def compare(label, got, want):
           "%s won_amount %s != %s" % (label, got["won_amount"], amount))
 
 
+def reconcile(binary, dataset, data, label):
+    """Employee, office and product figures of `data` equal the CSV's."""
+    agents, offices, by_product, total = independent_figures(dataset)
+    employees = json.loads(run(binary, "query", "employees", "--format", "json", "--data", data)[0])
+    rows = {e["name"]: e for e in employees["employees"]}
+    for agent, want in agents.items():
+        check(agent in rows, "%s: employee %s missing from the read model" % (label, agent))
+        if agent in rows:
+            compare(label + ": employee " + agent, rows[agent], want)
+    departments = {d["name"]: d for d in employees["departments"]}
+    for office, want in offices.items():
+        check(office in departments, "office %s missing from the read model" % office)
+        if office in departments:
+            compare(label + ": office " + office, departments[office], want)
+    compare(label + ": headquarters", departments["Headquarters"], total)
+    for product, want in by_product.items():
+        view = json.loads(run(binary, "query", "departments", "--product",
+                              "maven-product-" + slug(product), "--data", data)[0])
+        hq = [d for d in view["departments"] if d["name"] == "Headquarters"]
+        check(len(hq) == 1, "product %s: no Headquarters row" % product)
+        if hq:
+            compare(label + ": product " + product, hq[0], want)
+
+    return agents, offices, by_product
+
+
+def import_beside_a_running_server(binary, dataset, work):
+    """`import maven-crm` on a directory a running server holds goes through
+    the server's command API; the result reconciles the same way."""
+    data = os.path.join(work, "served")
+    server = subprocess.Popen([binary, "serve", "--data", data, "--listen", "127.0.0.1:0",
+                               "--durability", "os"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        note = os.path.join(data, "serve.json")
+        deadline = time.monotonic() + 120
+        while not os.path.exists(note) and time.monotonic() < deadline:
+            check(server.poll() is None, "the server exited early")
+            time.sleep(0.2)
+        check(os.path.exists(note), "the server left no serve.json")
+        summary, took = run(binary, "import", "maven-crm", dataset, "--data", data)
+        print("import through the server: %.1f s" % took)
+        check("imported through the server at http://127.0.0.1:" in summary,
+              "import beside a server: " + summary[-300:])
+        check("opportunities  8,800" in summary, "import beside a server: " + summary[-300:])
+        reconcile(binary, dataset, data, "through the server")
+        history = json.loads(run(binary, "history", "opportunity-1C1I7A6R", "--format", "json",
+                                 "--data", data)[0])
+        check(history["steps"][2]["causation_id"] == history["steps"][1]["event_id"],
+              "through the server, each step is still caused by the previous one")
+        again, _ = run(binary, "import", "maven-crm", dataset, "--data", data)
+        check(" 0 events written" in again,
+              "a second import through the server writes nothing: " + again[-400:])
+    finally:
+        server.terminate()
+        check(server.wait(timeout=60) == 0, "the server did not stop cleanly")
+
+
 def slug(name):
     out = []
     for c in name.lower():
@@ -117,26 +175,7 @@ def main():
                    "opportunities  8,800 (Prospecting 500, Engaging 1,589, Won 4,238, Lost 2,473)"):
         check(needle in summary, "import summary lacks %r" % needle)
 
-    agents, offices, by_product, total = independent_figures(dataset)
-    employees = json.loads(run(binary, "query", "employees", "--format", "json", "--data", data)[0])
-    rows = {e["name"]: e for e in employees["employees"]}
-    for agent, want in agents.items():
-        check(agent in rows, "employee %s missing from the read model" % agent)
-        if agent in rows:
-            compare("employee " + agent, rows[agent], want)
-    departments = {d["name"]: d for d in employees["departments"]}
-    for office, want in offices.items():
-        check(office in departments, "office %s missing from the read model" % office)
-        if office in departments:
-            compare("office " + office, departments[office], want)
-    compare("headquarters", departments["Headquarters"], total)
-    for product, want in by_product.items():
-        view = json.loads(run(binary, "query", "departments", "--product",
-                              "maven-product-" + slug(product), "--data", data)[0])
-        hq = [d for d in view["departments"] if d["name"] == "Headquarters"]
-        check(len(hq) == 1, "product %s: no Headquarters row" % product)
-        if hq:
-            compare("product " + product, hq[0], want)
+    agents, offices, by_product = reconcile(binary, dataset, data, "direct import")
 
     history = json.loads(run(binary, "history", "opportunity-1C1I7A6R", "--format", "json",
                              "--data", data)[0])
@@ -172,6 +211,8 @@ def main():
     print("rebuild: %.1f s" % took)
     after = run(binary, "verify", "--data", copy)[0]
     check("projection crm: OK" in after, "verify after rebuild: " + after)
+
+    import_beside_a_running_server(binary, dataset, work)
 
     if FAILURES:
         sys.exit("%d reconciliation failures" % len(FAILURES))
