@@ -12,6 +12,7 @@
 #include "eventstore/record_codec.h"
 #include "log_fixture.h"
 #include "projections/crm_projection.h"
+#include "projections/record_lists.h"
 #include "projections/snapshot_store.h"
 #include "replay/data_dir.h"
 #include "tamper.h"
@@ -157,6 +158,39 @@ TEST_F(CliTest, VerifyComparesProjectionSnapshotsWithAFreshRebuild) {
   auto bad = RunCli("verify" + Data());
   EXPECT_EQ(bad.exit_code, 1);
   EXPECT_NE(bad.out.find("projection crm: FAILED"), std::string::npos) << bad.out;
+}
+
+TEST_F(CliTest, VerifyComparesTheListReadModelWithAFreshRebuild) {
+  // Stores a record_index snapshot at the head, folded from the first
+  // `events` events.
+  auto store_index = [&](uint64_t events) {
+    projections::RecordIndexProjection index;
+    auto dir = DataDir::Open({.path = data_});
+    ASSERT_TRUE(dir.ok());
+    auto read = (*dir)->log().ReadAll({1}, events, {});
+    ASSERT_TRUE(read.ok());
+    for (const auto& e : read->events) index.Apply(e);
+    projections::StoredSnapshot snapshot{
+        .generation = 1,
+        .format = projections::RecordIndexProjection::kSnapshotFormat,
+        .position = {head_},
+        .state = {}};
+    index.Save(&snapshot.state);
+    auto store = projections::SnapshotStore::Open({.path = data_ + "/projections"});
+    ASSERT_TRUE(store.ok());
+    ASSERT_TRUE((*store)->Save(projections::RecordIndexProjection::kName, snapshot).ok());
+  };
+  store_index(head_);
+  auto ok = RunCli("verify" + Data());
+  EXPECT_EQ(ok.exit_code, 0) << ok.out;
+  EXPECT_NE(ok.out.find("projection record_index: OK, snapshot at position " +
+                        std::to_string(head_)),
+            std::string::npos)
+      << ok.out;
+  store_index(head_ - 1);  // claims the head but misses the last event
+  auto bad = RunCli("verify" + Data());
+  EXPECT_EQ(bad.exit_code, 1);
+  EXPECT_NE(bad.out.find("projection record_index: FAILED"), std::string::npos) << bad.out;
 }
 
 TEST_F(CliTest, HistoryAndStateAsOf) {
