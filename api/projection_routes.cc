@@ -183,7 +183,7 @@ RouteGroup ProjectionRoutes(const projections::ReadModels& models) {
       Doc("receivables", "Contract execution and receivables with aging buckets",
           "{position, currency, aging_date, totals: {contracts, total, invoiced, received, "
           "outstanding, overdue, unscheduled, written_off, aging: {current, days_1_30, "
-          "days_31_60, days_61_90, over_90}}, customers, contracts: [{contract_id, …, "
+          "days_31_60, days_61_90, over_90}, deliveries: {batches, shipped, accepted, overdue}}, customers, contracts: [{contract_id, …, "
           "instalments}], other_currencies}"));
   add("service", dated(&projections::ReadModels::Service),
       Doc("service", "Service requests by status, priority, queue and assignee; care plans due",

@@ -7,21 +7,24 @@ namespace {
 
 uint8_t StatusCode(domain::ContractStatus s) { return static_cast<uint8_t>(s); }
 
-void SaveEntries(BinaryWriter& w, const std::vector<PlanVersion>& plans) {
+// Plan versions (instalments or delivery batches): time, position, items.
+template <typename Version, typename Items>
+void SaveEntries(BinaryWriter& w, const std::vector<Version>& plans, Items Version::*items) {
   w.U64(plans.size());
-  for (const PlanVersion& p : plans) {
+  for (const Version& p : plans) {
     w.I64(p.time);
     w.U64(p.position);
-    w.Pods(p.instalments);
+    w.Pods(p.*items);
   }
 }
 
-void LoadEntries(BinaryReader& r, std::vector<PlanVersion>* plans) {
+template <typename Version, typename Items>
+void LoadEntries(BinaryReader& r, std::vector<Version>* plans, Items Version::*items) {
   plans->resize(r.Count());
-  for (PlanVersion& p : *plans) {
+  for (Version& p : *plans) {
     p.time = r.I64();
     p.position = r.U64();
-    r.Pods(&p.instalments);
+    r.Pods(&(p.*items));
   }
 }
 
@@ -99,6 +102,28 @@ void ContractBook::Apply(const EventMeta& m, const domain::ContractAggregate::Ev
             }
             Contract(e.contract_id.value).plans.push_back(std::move(plan));
           },
+          [&](const domain::ContractDeliveriesScheduled& e) {
+            DeliveryPlanVersion plan{.time = m.time, .position = m.position};
+            for (const domain::DeliveryBatch& b : e.deliveries) {
+              plan.batches.push_back(
+                  {.id = id(b.batch_id), .due_day = static_cast<int32_t>(b.due_date.epoch_day)});
+            }
+            Contract(e.contract_id.value).deliveries.push_back(std::move(plan));
+          },
+          [&](const domain::ContractDeliveryShipped& e) {
+            Contract(e.contract_id.value)
+                .shipped.push_back({.time = m.time,
+                                    .position = m.position,
+                                    .batch = id(e.batch_id),
+                                    .day = static_cast<int32_t>(e.shipped_on.epoch_day)});
+          },
+          [&](const domain::ContractDeliveryAccepted& e) {
+            Contract(e.contract_id.value)
+                .accepted.push_back({.time = m.time,
+                                     .position = m.position,
+                                     .batch = id(e.batch_id),
+                                     .day = static_cast<int32_t>(e.accepted_on.epoch_day)});
+          },
           [&](const domain::ContractInvoiceIssued& e) {
             Contract(e.contract_id.value)
                 .invoices.push_back({.time = m.time,
@@ -133,7 +158,7 @@ void ContractBook::Save(BinaryWriter& w) const {
     c.status.Save(w);
     c.total.Save(w);
     c.signed_day.Save(w);
-    SaveEntries(w, c.plans);
+    SaveEntries(w, c.plans, &PlanVersion::instalments);
     w.U64(c.lines.size());
     for (const LinesVersion& l : c.lines) {
       w.I64(l.time);
@@ -142,6 +167,9 @@ void ContractBook::Save(BinaryWriter& w) const {
     }
     w.Pods(c.invoices);
     w.Pods(c.payments);
+    SaveEntries(w, c.deliveries, &DeliveryPlanVersion::batches);
+    w.Pods(c.shipped);
+    w.Pods(c.accepted);
   }
 }
 
@@ -160,7 +188,7 @@ Status ContractBook::Load(BinaryReader& r) {
     c.status.Load(r);
     c.total.Load(r);
     c.signed_day.Load(r);
-    LoadEntries(r, &c.plans);
+    LoadEntries(r, &c.plans, &PlanVersion::instalments);
     c.lines.resize(r.Count());
     for (LinesVersion& l : c.lines) {
       l.time = r.I64();
@@ -169,6 +197,9 @@ Status ContractBook::Load(BinaryReader& r) {
     }
     r.Pods(&c.invoices);
     r.Pods(&c.payments);
+    LoadEntries(r, &c.deliveries, &DeliveryPlanVersion::batches);
+    r.Pods(&c.shipped);
+    r.Pods(&c.accepted);
     index_.emplace(c.id, i);
   }
   if (!r.ok()) return Status::Corruption("contract book is malformed");

@@ -1,7 +1,8 @@
 // ContractBook: contracts and their execution — status, total, the
 // instalment plan (each revision kept), invoices issued and payments
-// received, and the products of the lines — for the contract execution
-// and receivables read model, as of any instant: every fact keeps its
+// received, the delivery plan with the batches shipped and accepted, and
+// the products of the lines — for the contract execution and receivables
+// read model, as of any instant: every fact keeps its
 // business time and position, and the value in force is that of the
 // visible fact with the highest position (time_travel.h).
 //
@@ -38,6 +39,25 @@ struct LinesVersion {
   std::vector<uint32_t> products;  // Symbols::ids
 };
 
+// One version of the delivery plan: its batches and their due days.
+struct DeliveryFact {
+  uint32_t id = 0;      // Symbols::ids (unique within the contract)
+  int32_t due_day = 0;  // epoch day
+};
+struct DeliveryPlanVersion {
+  int64_t time = 0;
+  uint64_t position = 0;
+  std::vector<DeliveryFact> batches;
+};
+
+// A delivery batch shipped or accepted.
+struct DeliveryEntry {
+  int64_t time = 0;
+  uint64_t position = 0;
+  uint32_t batch = 0;  // Symbols::ids
+  int32_t day = 0;     // shipped / accepted on, epoch day
+};
+
 // An invoice issued or a payment received.
 struct ExecutionEntry {
   int64_t time = 0;
@@ -61,6 +81,8 @@ struct ContractRecord {
   std::vector<PlanVersion> plans;  // position order
   std::vector<LinesVersion> lines;  // position order
   std::vector<ExecutionEntry> invoices, payments;  // position order
+  std::vector<DeliveryPlanVersion> deliveries;     // position order
+  std::vector<DeliveryEntry> shipped, accepted;    // position order
 
   bool ExistsUnder(const Visibility& vis) const {
     return drafted_position != 0 && vis.Sees(drafted_time, drafted_position);

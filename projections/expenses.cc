@@ -111,7 +111,7 @@ bool BudgetInScope(const CrmBooks& books, const Scope& scope, const BudgetRecord
 
 // Whether a claim is charged to a budget: same currency, incurred within
 // the budget's period, and of the budget's scope.
-bool ChargedTo(const CrmBooks& books, const BudgetRecord& b, const ExpenseRecord& x,
+bool ChargedTo(const BudgetRecord& b, const ExpenseRecord& x,
                const std::vector<uint32_t>& subtree) {
   if (x.currency != b.currency || x.incurred_day < b.start_day || x.incurred_day > b.end_day) {
     return false;
@@ -135,7 +135,7 @@ BudgetRow Evaluate(const CrmBooks& books, const BudgetRecord& b, const Visibilit
   for (const ExpenseRecord& x : books.expenses.expenses()) {
     ExpenseStatus status;
     int64_t amount = 0;
-    if (!ClaimAt(x, vis, &status, &amount) || !ChargedTo(books, b, x, subtree)) continue;
+    if (!ClaimAt(x, vis, &status, &amount) || !ChargedTo(b, x, subtree)) continue;
     if (status == ExpenseStatus::kClaimed) pending += amount;
     if (status == ExpenseStatus::kApproved || status == ExpenseStatus::kPaid) actual += amount;
   }

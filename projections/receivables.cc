@@ -16,6 +16,7 @@ struct Acc {
   int64_t contracts = 0, total = 0, invoiced = 0, received = 0, outstanding = 0, overdue = 0,
           unscheduled = 0, written_off = 0;
   std::array<int64_t, 5> aging{};
+  DeliveryProgress deliveries;
 
   void Add(const Acc& o) {
     contracts += o.contracts;
@@ -27,6 +28,10 @@ struct Acc {
     unscheduled += o.unscheduled;
     written_off += o.written_off;
     for (size_t i = 0; i < aging.size(); ++i) aging[i] += o.aging[i];
+    deliveries.batches += o.deliveries.batches;
+    deliveries.shipped += o.deliveries.shipped;
+    deliveries.accepted += o.deliveries.accepted;
+    deliveries.overdue += o.deliveries.overdue;
   }
 };
 
@@ -43,7 +48,8 @@ ReceivableFigures Figures(const Acc& a, const std::string& cur) {
                                      .days_1_30 = {a.aging[1], cur},
                                      .days_31_60 = {a.aging[2], cur},
                                      .days_61_90 = {a.aging[3], cur},
-                                     .over_90 = {a.aging[4], cur}}};
+                                     .over_90 = {a.aging[4], cur}},
+                           .deliveries = a.deliveries};
 }
 
 // 0 = current, 1 = 1–30, 2 = 31–60, 3 = 61–90, 4 = over 90 days past due.
@@ -70,6 +76,35 @@ void ForVisible(const std::vector<ExecutionEntry>& entries, const Visibility& vi
     if (e.position > vis.max_position) break;
     if (e.time <= vis.max_time.micros()) fn(e);
   }
+}
+
+// Whether a visible entry records `batch`.
+bool Recorded(const std::vector<DeliveryEntry>& entries, uint32_t batch, const Visibility& vis) {
+  return std::any_of(entries.begin(), entries.end(), [&](const DeliveryEntry& e) {
+    return e.batch == batch && vis.Sees(e.time, e.position);
+  });
+}
+
+// The delivery plan in force and how far its batches got by the aging day.
+DeliveryProgress Deliveries(const ContractRecord& c, const Visibility& vis, int32_t aging_day,
+                            bool executing) {
+  DeliveryProgress d;
+  const DeliveryPlanVersion* plan = nullptr;
+  for (auto it = c.deliveries.rbegin(); it != c.deliveries.rend(); ++it) {
+    if (vis.Sees(it->time, it->position)) {
+      plan = &*it;
+      break;
+    }
+  }
+  if (plan == nullptr) return d;
+  for (const DeliveryFact& b : plan->batches) {
+    ++d.batches;
+    const bool shipped = Recorded(c.shipped, b.id, vis);
+    d.shipped += shipped ? 1 : 0;
+    d.accepted += Recorded(c.accepted, b.id, vis) ? 1 : 0;
+    d.overdue += (executing && !shipped && b.due_day < aging_day) ? 1 : 0;
+  }
+  return d;
 }
 
 struct Candidate {
@@ -145,6 +180,7 @@ Acc Evaluate(const Candidate& k, const Visibility& vis, int32_t aging_day, const
     a.outstanding = std::max<int64_t>(0, a.total - a.received);
   }
   if (executing) a.unscheduled = std::max<int64_t>(0, a.outstanding - open_total);
+  a.deliveries = Deliveries(c, vis, aging_day, executing);
   return a;
 }
 

@@ -1,7 +1,7 @@
 // Contract execution and receivables (DESIGN §3.5): per contract signed,
 // invoiced, received and outstanding amounts and its instalments (paid,
 // open, days past due); rolled up per customer and in total, with aging
-// buckets of the open instalments (current, 1–30, 31–60, 61–90, over 90
+// buckets of the open instalments and delivery progress (current, 1–30, 31–60, 61–90, over 90
 // days past due) on an aging day. Definitions:
 // docs/projections.md#receivables.
 #pragma once
@@ -26,6 +26,14 @@ struct AgingBuckets {
   domain::Money over_90;
 };
 
+// Delivery batches of the plan in force, and how far they got.
+struct DeliveryProgress {
+  int64_t batches = 0;
+  int64_t shipped = 0;   // batches with a shipment recorded
+  int64_t accepted = 0;  // batches the customer accepted
+  int64_t overdue = 0;   // not shipped, due before the aging day (signed contracts)
+};
+
 struct ReceivableFigures {
   int64_t contracts = 0;
   domain::Money total;        // contract totals in force
@@ -36,6 +44,7 @@ struct ReceivableFigures {
   domain::Money unscheduled;  // outstanding not covered by an instalment plan
   domain::Money written_off;  // total − received of terminated contracts
   AgingBuckets aging;
+  DeliveryProgress deliveries;
 };
 
 struct InstalmentRow {

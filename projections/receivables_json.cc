@@ -20,6 +20,12 @@ void WriteFigures(JsonWriter& w, const ReceivableFigures& f) {
   w.Key("days_61_90").Money(f.aging.days_61_90);
   w.Key("over_90").Money(f.aging.over_90);
   w.EndObject();
+  w.Key("deliveries").BeginObject();
+  w.Key("batches").Int(f.deliveries.batches);
+  w.Key("shipped").Int(f.deliveries.shipped);
+  w.Key("accepted").Int(f.deliveries.accepted);
+  w.Key("overdue").Int(f.deliveries.overdue);
+  w.EndObject();
 }
 
 void WriteContract(JsonWriter& w, const ContractReceivable& c) {

@@ -42,6 +42,7 @@ void ServiceBook::Apply(const EventMeta& m, const domain::ServiceRequestAggregat
           [&](const domain::ServiceRequestOpened& e) {
             ServiceRequestRecord& r = Request(e.service_request_id.value);
             r.customer = symbols_.ids.Intern(e.customer_id.value);
+            r.concerns = e.concerns_employee_id ? symbols_.ids.Intern(e.concerns_employee_id->value) : 0;
             r.type = Code(e.type);
             r.due_day = e.due_date ? static_cast<int32_t>(e.due_date->epoch_day) : kNoDay;
             r.opened_time = m.time;
@@ -104,6 +105,7 @@ void ServiceBook::Save(BinaryWriter& w) const {
   for (const ServiceRequestRecord& r : requests_) {
     w.U64(r.id);
     w.U64(r.customer);
+    w.U64(r.concerns);
     w.U64(r.type);
     w.I64(r.due_day);
     w.I64(r.opened_time);
@@ -135,6 +137,7 @@ Status ServiceBook::Load(BinaryReader& r) {
     ServiceRequestRecord& x = requests_[i];
     x.id = u32();
     x.customer = u32();
+    x.concerns = u32();
     x.type = static_cast<uint8_t>(r.U64());
     x.due_day = static_cast<int32_t>(r.I64());
     x.opened_time = r.I64();

@@ -1,8 +1,8 @@
-// ServiceBook: service requests (customer, type, due date, and Timelines of
-// status, priority, queue, assignee and satisfaction, plus every
-// resolution) and the activities of care plans (due date, assignee,
-// customer, and a status Timeline), for the service read model as of any
-// instant.
+// ServiceBook: service requests (customer, type, due date, the employee
+// concerned, and Timelines of status, priority, queue, assignee and
+// satisfaction, plus every resolution) and the activities of care plans
+// (due date, assignee, customer, and a status Timeline), for the service
+// read model and employee performance as of any instant.
 //
 // Thread-safety: Apply / Load mutate; const methods may run concurrently.
 #pragma once
@@ -33,6 +33,7 @@ struct ResolutionEntry {
 struct ServiceRequestRecord {
   uint32_t id = 0;        // Symbols::ids
   uint32_t customer = 0;  // Symbols::ids
+  uint32_t concerns = 0;  // Symbols::ids: the employee it concerns, 0 = none
   uint8_t type = 0;       // domain::ServiceRequestType
   int32_t due_day = kNoDay;
   int64_t opened_time = 0;

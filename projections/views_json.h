@@ -36,7 +36,8 @@ std::string ToJson(const ForecastView& view);
 //  "department_id", "active", "rank", "won_count", "lost_count", "win_rate",
 //  "won_amount", "open_count", "open_amount", "weighted_pipeline",
 //  "activities": {type: count}, "decision_maker_meetings", "target",
-//  "attainment"}], "departments": [{"department_id", "name", "parent_id",
+//  "attainment", "quotes", "expenses", "complaints", "praise"}],
+//  "departments": [{"department_id", "name", "parent_id",
 //  "employees", "rank", …the same figures}], "other_currencies"}
 std::string ToJson(const EmployeesView& view);
 
@@ -72,7 +73,8 @@ std::string ToJson(const CompetitionView& view);
 //  "invoiced", "paid", "open", "days_past_due"}]}], "other_currencies"};
 //  figures = "contracts", "total", "invoiced", "received", "outstanding",
 //  "overdue", "unscheduled", "written_off", "aging": {"current",
-//  "days_1_30", "days_31_60", "days_61_90", "over_90"}
+//  "days_1_30", "days_31_60", "days_61_90", "over_90"}, "deliveries":
+//  {"batches", "shipped", "accepted", "overdue"}
 std::string ToJson(const ReceivablesView& view);
 
 // {"position", "currency", "totals": {figures}, "budgets": [{"budget_id",

@@ -226,5 +226,20 @@ TEST_F(CompetitionTest, DepartmentSubtreeOwnerPeriodAndProductFilters) {
   EXPECT_EQ(Query({}, {.owner = "nobody"}).deals, 0);
 }
 
+TEST_F(CompetitionTest, RestartResumesFromTheSnapshotAndRebuildAgrees) {
+  ExpectRestartResumesAndRebuildAgrees(
+      [](const ReadModels& m) { return m.Competition({}, {}); },
+      "LoseOpportunity", R"({"opportunity_id":"o4","reason":"price","competitor_id":"k1","occurred_at":"2017-04-01T00:00:00Z"})");
+}
+
+// Employee performance counts the quotes drafted on each employee's deals.
+TEST_F(CompetitionTest, QuotesCountInEmployeePerformance) {
+  EXPECT_EQ(EmployeeFigures("ann").quotes, 1);  // o1's, drafted 01-12
+  EXPECT_EQ(EmployeeFigures("bob").quotes, 1);  // o4's, drafted 02-02
+  EXPECT_EQ(EmployeeFigures("ann", {.as_of = EndOfDay("2017-01-11")}).quotes, 0);
+  EXPECT_EQ(EmployeeFigures("bob", {}, {.period = "2017-01"}).quotes, 0);
+  EXPECT_EQ(EmployeeFigures("bob", {}, {.product = "p1"}).quotes, 0);  // o4 sells p2
+}
+
 }  // namespace
 }  // namespace dealstream::projections

@@ -142,5 +142,26 @@ TEST_F(ExpensesTest, OwnerDepartmentAndPeriodFilters) {
   EXPECT_EQ(Query({}, {.period = "2018"}).budgets.size(), 0u);
 }
 
+TEST_F(ExpensesTest, RestartResumesFromTheSnapshotAndRebuildAgrees) {
+  ExpectRestartResumesAndRebuildAgrees(
+      [](const ReadModels& m) { return m.Expenses({}, {}); },
+      "ApproveExpense", R"({"expense_id":"x3","occurred_at":"2017-03-21T00:00:00Z"})", "mgr");
+}
+
+// Employee performance counts each claimant's approved and paid claims.
+TEST_F(ExpensesTest, ExpensesCountInEmployeePerformance) {
+  EXPECT_EQ(EmployeeFigures("ann").expenses, Usd(45000));  // x1 + x2; x3 pending
+  EXPECT_EQ(EmployeeFigures("cat").expenses, Usd(25000));   // x5; x4 rejected
+  EXPECT_EQ(EmployeeFigures("ann", {.as_of = EndOfDay("2017-03-05")}).expenses, Usd(30000));
+  EXPECT_EQ(EmployeeFigures("ann", {}, {.period = "2017-03"}).expenses, Usd(15000));
+  auto view = Models().Employees({}, {.department = "hq"});
+  ASSERT_TRUE(view.ok());
+  for (const DepartmentRollup& d : view->departments) {
+    if (d.department_id == "hq") {
+      EXPECT_EQ(d.figures.expenses, Usd(70000));  // the subtree
+    }
+  }
+}
+
 }  // namespace
 }  // namespace dealstream::projections

@@ -31,6 +31,14 @@ class ReceivablesTest : public testing::CommandFixture {
         {"instalment_id":"i2","due_date":"2017-03-01","amount":{"amount":"4000.00","currency":"USD"}},
         {"instalment_id":"i3","due_date":"2017-05-01","amount":{"amount":"4000.00","currency":"USD"}}],
         "occurred_at":"2017-01-05T12:00:00Z"})");
+    // k1's deliveries: b1 due 02-01 shipped 01-25 and accepted 01-28; b2 due
+    // 04-01, never shipped.
+    Run("ScheduleContractDeliveries", R"({"contract_id":"k1","deliveries":[
+        {"batch_id":"b1","due_date":"2017-02-01","items":[{"description":"servers","quantity":2}]},
+        {"batch_id":"b2","due_date":"2017-04-01","items":[{"description":"racks","quantity":1}]}],
+        "occurred_at":"2017-01-05T12:00:00Z"})");
+    Run("RecordDeliveryShipped", R"({"contract_id":"k1","batch_id":"b1","occurred_at":"2017-01-25T00:00:00Z"})");
+    Run("RecordDeliveryAccepted", R"({"contract_id":"k1","batch_id":"b1","occurred_at":"2017-01-28T00:00:00Z"})");
     Run("RecordInvoiceIssued", R"({"contract_id":"k1","invoice_id":"inv1","instalment_id":"i1",
         "amount":{"amount":"4000.00","currency":"USD"},"occurred_at":"2017-01-20T00:00:00Z"})");
     Run("RecordPayment", R"({"contract_id":"k1","instalment_id":"i1",
@@ -95,6 +103,10 @@ TEST_F(ReceivablesTest, InstalmentsPaymentsAndAgingOnTheAsOfDay) {
   EXPECT_EQ(k1.figures.overdue, Usd(350000));
   EXPECT_EQ(k1.figures.aging.days_31_60, Usd(350000));
   EXPECT_EQ(k1.figures.aging.current, Usd(400000));
+  EXPECT_EQ(k1.figures.deliveries.batches, 2);
+  EXPECT_EQ(k1.figures.deliveries.shipped, 1);
+  EXPECT_EQ(k1.figures.deliveries.accepted, 1);
+  EXPECT_EQ(k1.figures.deliveries.overdue, 1);  // b2, due 04-01
 
   const ContractReceivable& k2 = Contract(v, "k2");
   EXPECT_EQ(k2.instalments[0].days_past_due, 59);  // 02-15 → 04-15
@@ -122,6 +134,11 @@ TEST_F(ReceivablesTest, AsOfEarlierDaysAndTermination) {
   EXPECT_EQ(feb.totals.aging.days_1_30, Usd(850000));
   EXPECT_EQ(feb.totals.aging.current, Usd(800000));
   EXPECT_EQ(feb.totals.outstanding, Usd(1650000));
+  EXPECT_EQ(feb.totals.deliveries.shipped, 1);
+  EXPECT_EQ(feb.totals.deliveries.overdue, 0);  // b2 not due yet
+  const ReceivablesView jan = Query({.as_of = EndOfDay("2017-01-26")});
+  EXPECT_EQ(Contract(jan, "k1").figures.deliveries.shipped, 1);
+  EXPECT_EQ(Contract(jan, "k1").figures.deliveries.accepted, 0);  // accepted 01-28
   EXPECT_TRUE(Query({.as_of = EndOfDay("2017-01-04")}).contracts.empty());  // nothing signed yet
 
   // Now (aging on the caller's day, 2026-01-01): k2 was terminated and its
@@ -145,6 +162,14 @@ TEST_F(ReceivablesTest, OwnerDepartmentSubtreeRegionAndPeriod) {
   EXPECT_EQ(Query(at, {.region = "north"}).totals.contracts, 1);
   EXPECT_EQ(Query(at, {.period = "2017-01"}).contracts[0].contract_id, "k1");  // signed in January
   EXPECT_EQ(Query(at, {.owner = "mgr"}).totals.contracts, 0);
+}
+
+TEST_F(ReceivablesTest, RestartResumesFromTheSnapshotAndRebuildAgrees) {
+  ExpectRestartResumesAndRebuildAgrees(
+      [](const ReadModels& m) {
+        return m.Receivables({}, {}, domain::Date::Of(EndOfDay("2017-04-15")));
+      },
+      "RecordPayment", R"({"contract_id":"k1","amount":{"amount":"100.00","currency":"USD"},"occurred_at":"2017-04-01T00:00:00Z"})");
 }
 
 }  // namespace

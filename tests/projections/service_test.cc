@@ -143,5 +143,25 @@ TEST_F(ServiceTest, AssigneeDepartmentRegionAndPeriodFilters) {
   EXPECT_EQ(Query({}, {.period = "2017-05"}).care_due.size(), 1u);
 }
 
+TEST_F(ServiceTest, RestartResumesFromTheSnapshotAndRebuildAgrees) {
+  ExpectRestartResumesAndRebuildAgrees(
+      [](const ReadModels& m) {
+        return m.Service({}, {}, domain::Date::Of(EndOfDay("2017-04-01")));
+      },
+      "ResolveServiceRequest", R"({"service_request_id":"s2","resolution":"fixed","occurred_at":"2017-03-08T00:00:00Z"})");
+}
+
+// Complaints and praise count for the employee they concern (by default
+// the customer's owner).
+TEST_F(ServiceTest, ComplaintsAndPraiseCountInEmployeePerformance) {
+  EXPECT_EQ(EmployeeFigures("ann").complaints, 1);  // s1 on Ann's customer
+  EXPECT_EQ(EmployeeFigures("ann").praise, 0);
+  EXPECT_EQ(EmployeeFigures("cat").praise, 1);  // s4 on Cat's customer
+  EXPECT_EQ(EmployeeFigures("cat").complaints, 0);
+  EXPECT_EQ(EmployeeFigures("cat", {.as_of = EndOfDay("2017-03-06")}).praise, 0);
+  EXPECT_EQ(EmployeeFigures("ann", {}, {.period = "2017-04"}).complaints, 0);
+  EXPECT_EQ(EmployeeFigures("ann", {}, {.region = "south"}).complaints, 0);
+}
+
 }  // namespace
 }  // namespace dealstream::projections
