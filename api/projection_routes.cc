@@ -157,6 +157,39 @@ RouteGroup ProjectionRoutes(const projections::ReadModels& models) {
       Doc("lifecycle", "Customer lifecycle pipeline",
           "{position, customers, states: [{state, customers, reached, conversion}], "
           "transitions: [{from, to, count}]}"));
+  add("competition", simple(&projections::ReadModels::Competition),
+      Doc("competition",
+          "Competition: per competitor and per loss reason, our prices beside theirs per product",
+          "{position, currency, deals, competitors: [{competitor_id, name, deals, open_count, "
+          "open_amount, won_count, won_amount, lost_count, lost_amount, win_rate, loss_reasons, "
+          "average_quoted_price}], loss_reasons: [{reason, count, amount, to_competitor}], "
+          "products: [{product_id, name, list_price, quoted, competitors}], other_currencies}"));
+  add("expenses", simple(&projections::ReadModels::Expenses),
+      Doc("expenses", "Expenses: budget vs actual per budget, department and month",
+          "{position, currency, totals, budgets: [{budget_id, scope, scope_id, period, budget, "
+          "actual, pending, remaining, utilisation, over_budget}], departments, periods, "
+          "other_currencies}"));
+  // Receivables and service count days past due to the as_of day, else
+  // the known_at day, else today.
+  auto dated = [&models](auto method) {
+    return ModelHandler({}, [&models, method](const RouteContext& ctx, QueryParams& params,
+                                              const AsOf& at, Filters filters) -> Response {
+      if (!params.ok()) return params.Problem();
+      if (auto refused = Narrow(ctx, &filters)) return *refused;
+      return Render(ctx, (models.*method)(at, filters, domain::Date::Of(Now())));
+    });
+  };
+  add("receivables", dated(&projections::ReadModels::Receivables),
+      Doc("receivables", "Contract execution and receivables with aging buckets",
+          "{position, currency, aging_date, totals: {contracts, total, invoiced, received, "
+          "outstanding, overdue, unscheduled, written_off, aging: {current, days_1_30, "
+          "days_31_60, days_61_90, over_90}, deliveries: {batches, shipped, accepted, overdue}}, customers, contracts: [{contract_id, …, "
+          "instalments}], other_currencies}"));
+  add("service", dated(&projections::ReadModels::Service),
+      Doc("service", "Service requests by status, priority, queue and assignee; care plans due",
+          "{position, open, resolved, closed, overdue, open_by_priority, open_by_queue, "
+          "open_by_type, resolutions, average_days_to_resolve, rated, average_satisfaction, "
+          "assignees, care_overdue, care_due}"));
   add("forecast",
       ModelHandler({"granularity"},
                    [&models](const RouteContext& ctx, QueryParams& params, const AsOf& at,

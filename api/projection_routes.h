@@ -1,6 +1,8 @@
-// GET /v1/projections/{funnel|forecast|pipeline|employees|lifecycle}: the
-// read models of DESIGN §3 for any instant, filtered, within the caller's
-// data scope.
+// GET /v1/projections/{funnel|forecast|pipeline|employees|lifecycle|
+// competition|receivables|expenses|service}: the read models of DESIGN §3
+// for any instant, filtered, within the caller's data scope. Receivables
+// and service count days past due to the as_of day, else the known_at day,
+// else today.
 //
 // Query parameters (all optional): as_of and known_at (RFC 3339 or a date,
 // which means the end of that day UTC), department, owner, region, product,

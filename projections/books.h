@@ -5,11 +5,15 @@
 #pragma once
 
 #include "projections/activity_book.h"
+#include "projections/competition_book.h"
 #include "projections/contact_book.h"
+#include "projections/contract_book.h"
 #include "projections/customer_book.h"
+#include "projections/expense_book.h"
 #include "projections/opportunity_book.h"
 #include "projections/org_book.h"
 #include "projections/process_book.h"
+#include "projections/service_book.h"
 #include "projections/symbols.h"
 
 namespace dealstream::projections {
@@ -26,6 +30,10 @@ struct CrmBooks {
   ContactBook contacts{symbols};
   OpportunityBook opportunities{symbols};
   ActivityBook activities{symbols};
+  CompetitionBook competition{symbols};
+  ContractBook contracts{symbols};
+  ExpenseBook expenses{symbols};
+  ServiceBook service{symbols};
   uint64_t position = 0;  // last event applied
 };
 

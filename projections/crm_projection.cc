@@ -49,6 +49,10 @@ void CrmProjection::Save(std::string* out) const {
   books_->contacts.Save(w);
   books_->opportunities.Save(w);
   books_->activities.Save(w);
+  books_->competition.Save(w);
+  books_->contracts.Save(w);
+  books_->expenses.Save(w);
+  books_->service.Save(w);
 }
 
 Status CrmProjection::Load(std::string_view bytes) {
@@ -61,7 +65,8 @@ Status CrmProjection::Load(std::string_view bytes) {
   stats_.last_problem = r.Str();
   for (Status s : {fresh->symbols.Load(r), fresh->process.Load(r), fresh->org.Load(r),
                    fresh->customers.Load(r), fresh->contacts.Load(r), fresh->opportunities.Load(r),
-                   fresh->activities.Load(r)}) {
+                   fresh->activities.Load(r), fresh->competition.Load(r),
+                   fresh->contracts.Load(r), fresh->expenses.Load(r), fresh->service.Load(r)}) {
     if (!s.ok()) return s;
   }
   if (!r.done()) return Status::Corruption("crm snapshot has trailing or missing bytes");

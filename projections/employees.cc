@@ -14,6 +14,7 @@ struct Acc {
   int64_t dm_meetings = 0;
   int64_t target = 0;
   bool has_target = false;
+  BusinessCounts business;
 
   void Add(const Acc& o) {
     won_count += o.won_count;
@@ -26,6 +27,7 @@ struct Acc {
     dm_meetings += o.dm_meetings;
     target += o.target;
     has_target = has_target || o.has_target;
+    business.Add(o.business);
   }
 };
 
@@ -46,6 +48,10 @@ PerformanceFigures Figures(const Acc& a, const std::string& currency, const Symb
     f.target = domain::Money{a.target, currency};
     if (a.target > 0) f.attainment = static_cast<double>(a.won_amount) / static_cast<double>(a.target);
   }
+  f.quotes = a.business.quotes;
+  f.expenses = {a.business.expenses, currency};
+  f.complaints = a.business.complaints;
+  f.praise = a.business.praise;
   return f;
 }
 
@@ -161,6 +167,11 @@ EmployeesView BuildEmployees(const CrmBooks& books, const Scope& scope) {
     Acc& a = accs[it->second];
     ++a.activities[act.type];
     a.dm_meetings += act.decision_maker_met;
+  }
+  {
+    std::vector<BusinessCounts> counts(accs.size());
+    AddBusinessCounts(books, scope, row_of, currency_name, counts);
+    for (size_t i = 0; i < accs.size(); ++i) accs[i].business = counts[i];
   }
   for (const TargetRecord& t : books.org.targets()) {
     if (t.employee == 0) continue;

@@ -1,13 +1,14 @@
 // Employee performance (DESIGN §3.4): per employee, and rolled up per
 // department subtree — won amount and count, lost count, win rate, open
-// pipeline, completed activities by type, decision-maker meetings, target
-// and attainment, and a ranking. Definitions: docs/projections.md#employees.
+// pipeline, completed activities by type, decision-maker meetings, quotes,
+// expenses, complaints and praise, target and attainment, and a ranking. Definitions: docs/projections.md#employees.
 #pragma once
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "domain/common/values.h"
@@ -30,6 +31,10 @@ struct PerformanceFigures {
   int64_t decision_maker_meetings = 0;
   std::optional<domain::Money> target;  // Σ targets within the period
   std::optional<double> attainment;     // won_amount / target
+  int64_t quotes = 0;                   // quote versions drafted on their deals in the period
+  domain::Money expenses;               // their approved (and paid) claims incurred in the period
+  int64_t complaints = 0;               // complaints concerning them opened in the period
+  int64_t praise = 0;                   // praise concerning them received in the period
 };
 
 struct EmployeeRow {
@@ -59,5 +64,26 @@ struct EmployeesView {
 };
 
 EmployeesView BuildEmployees(const CrmBooks& books, const Scope& scope);
+
+// --- Internals shared by employees.cc and employees_business.cc. ---
+
+// Per-employee figures from the competition, expense and service books.
+struct BusinessCounts {
+  int64_t quotes = 0, expenses = 0, complaints = 0, praise = 0;
+
+  void Add(const BusinessCounts& o) {
+    quotes += o.quotes;
+    expenses += o.expenses;
+    complaints += o.complaints;
+    praise += o.praise;
+  }
+};
+
+// Adds each listed employee's BusinessCounts: `row_of` maps an employee id
+// code to its index in `counts`; `currency_name` is the report currency
+// (Symbols::names), expenses in others are left out.
+void AddBusinessCounts(const CrmBooks& books, const Scope& scope,
+                       const std::unordered_map<uint32_t, size_t>& row_of,
+                       std::optional<uint32_t> currency_name, std::vector<BusinessCounts>& counts);
 
 }  // namespace dealstream::projections

@@ -19,6 +19,10 @@ void Figures(JsonWriter& w, const PerformanceFigures& f) {
   w.Key("decision_maker_meetings").Int(f.decision_maker_meetings);
   w.Key("target").OptionalMoney(f.target);
   w.Key("attainment").OptionalDouble(f.attainment);
+  w.Key("quotes").Int(f.quotes);
+  w.Key("expenses").Money(f.expenses);
+  w.Key("complaints").Int(f.complaints);
+  w.Key("praise").Int(f.praise);
 }
 
 }  // namespace

@@ -32,6 +32,14 @@ std::optional<OwnershipFacts> OwnershipOf(const CrmBooks& books, std::string_vie
     for (uint32_t member : d.team) facts.team_member_ids.emplace_back(sym.ids.Get(member));
     return facts;
   }
+  if (category == "contract") {
+    // A contract is owned as drafted (its own owner and department).
+    const std::optional<uint32_t> code = sym.ids.Find(id);
+    const ContractRecord* k = code ? books.contracts.Find(*code) : nullptr;
+    if (k == nullptr || k->drafted_position == 0) return std::nullopt;
+    return OwnershipFacts{.owner_id = IdOrNone(sym, k->owner),
+                          .department_id = IdOrNone(sym, k->department)};
+  }
   std::optional<uint32_t> customer_code;
   if (category == "contact") {
     const std::optional<uint32_t> contact = sym.ids.Find(id);

@@ -93,3 +93,40 @@ Result<LifecycleView> ReadModels::Lifecycle(const AsOf& at, const Filters& filte
 }
 
 }  // namespace dealstream::projections
+
+namespace dealstream::projections {
+
+Result<CompetitionView> ReadModels::Competition(const AsOf& at, const Filters& filters) const {
+  return Query(at, filters,
+               [](const CrmBooks& b, const Scope& s) { return BuildCompetition(b, s); });
+}
+
+Result<ExpensesView> ReadModels::Expenses(const AsOf& at, const Filters& filters) const {
+  return Query(at, filters, [](const CrmBooks& b, const Scope& s) { return BuildExpenses(b, s); });
+}
+
+namespace {
+// The day overdue and aging figures count to: the as_of day, else the
+// known_at day, else today.
+int32_t ReferenceDay(const AsOf& at, domain::Date today) {
+  if (at.as_of) return DayOf(at.as_of->micros());
+  if (at.known_at) return DayOf(at.known_at->micros());
+  return static_cast<int32_t>(today.epoch_day);
+}
+}  // namespace
+
+Result<ReceivablesView> ReadModels::Receivables(const AsOf& at, const Filters& filters,
+                                                domain::Date today) const {
+  const int32_t day = ReferenceDay(at, today);
+  return Query(at, filters,
+               [day](const CrmBooks& b, const Scope& s) { return BuildReceivables(b, s, day); });
+}
+
+Result<ServiceView> ReadModels::Service(const AsOf& at, const Filters& filters,
+                                        domain::Date today) const {
+  const int32_t day = ReferenceDay(at, today);
+  return Query(at, filters,
+               [day](const CrmBooks& b, const Scope& s) { return BuildService(b, s, day); });
+}
+
+}  // namespace dealstream::projections

@@ -25,13 +25,17 @@
 #include "base/result.h"
 #include "eventstore/event_log.h"
 #include "projections/calendar_view.h"
+#include "projections/competition.h"
 #include "projections/crm_projection.h"
 #include "projections/employees.h"
+#include "projections/expenses.h"
 #include "projections/forecast.h"
 #include "projections/funnel.h"
 #include "projections/lifecycle.h"
 #include "projections/pipeline_analysis.h"
+#include "projections/receivables.h"
 #include "projections/scope.h"
+#include "projections/service_view.h"
 #include "projections/snapshot_store.h"
 #include "projections/time_travel.h"
 #include "projections/worker.h"
@@ -56,6 +60,13 @@ class ReadModels {
   Result<LifecycleView> Lifecycle(const AsOf& at, const Filters& filters) const;
   // `today`: the day that counts as today for overdue flags (the caller's clock).
   Result<CalendarView> Calendar(const AsOf& at, const Filters& filters, domain::Date today) const;
+  Result<CompetitionView> Competition(const AsOf& at, const Filters& filters) const;
+  Result<ExpensesView> Expenses(const AsOf& at, const Filters& filters) const;
+  // Receivables and service count days past due to the as_of day, else the
+  // known_at day, else `today` (the caller's clock).
+  Result<ReceivablesView> Receivables(const AsOf& at, const Filters& filters,
+                                      domain::Date today) const;
+  Result<ServiceView> Service(const AsOf& at, const Filters& filters, domain::Date today) const;
 
   // Ownership facts for the API's data scopes.
   const api::ScopeResolver& scope_resolver() const;

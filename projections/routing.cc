@@ -5,13 +5,21 @@
 #include <variant>
 
 #include "codec/event_codec.h"
+#include "domain/catalog/competing_product.h"
+#include "domain/catalog/competitor.h"
+#include "domain/catalog/product.h"
 #include "domain/config/sales_process.h"
 #include "domain/contact/contact.h"
+#include "domain/contract/contract.h"
 #include "domain/customer/customer.h"
+#include "domain/expense/budget.h"
+#include "domain/expense/expense.h"
 #include "domain/opportunity/opportunity.h"
 #include "domain/organisation/department.h"
 #include "domain/organisation/employee.h"
 #include "domain/organisation/sales_target.h"
+#include "domain/service/care_plan.h"
+#include "domain/service/service_request.h"
 
 namespace dealstream::projections {
 namespace {
@@ -20,8 +28,33 @@ using Table = std::unordered_map<std::string_view, EventRoute>;
 
 // Sinks: one per aggregate's Event variant.
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::OpportunityEvent& e) {
-  b.opportunities.Apply(m, e);
+  const std::optional<uint32_t> deal = b.opportunities.Apply(m, e);
   b.activities.Apply(m, e);
+  if (deal) b.competition.Apply(m, e, *deal);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CompetitorAggregate::Event& e) {
+  b.competition.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ProductAggregate::Event& e) {
+  b.competition.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CompetingProductAggregate::Event& e) {
+  b.competition.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ContractAggregate::Event& e) {
+  b.contracts.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::BudgetAggregate::Event& e) {
+  b.expenses.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ExpenseAggregate::Event& e) {
+  b.expenses.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ServiceRequestAggregate::Event& e) {
+  b.service.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CarePlanAggregate::Event& e) {
+  b.service.Apply(m, e);
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::DepartmentAggregate::Event& e) {
   b.org.Apply(m, e);
@@ -76,6 +109,14 @@ Table BuildTable() {
   RegisterAll<domain::CustomerAggregate::Event>(table);
   RegisterAll<domain::ContactAggregate::Event>(table);
   RegisterAll<domain::SalesProcessAggregate::Event>(table);
+  RegisterAll<domain::CompetitorAggregate::Event>(table);
+  RegisterAll<domain::ProductAggregate::Event>(table);
+  RegisterAll<domain::CompetingProductAggregate::Event>(table);
+  RegisterAll<domain::ContractAggregate::Event>(table);
+  RegisterAll<domain::BudgetAggregate::Event>(table);
+  RegisterAll<domain::ExpenseAggregate::Event>(table);
+  RegisterAll<domain::ServiceRequestAggregate::Event>(table);
+  RegisterAll<domain::CarePlanAggregate::Event>(table);
   return table;
 }
 

@@ -8,6 +8,10 @@
 #include <string>
 
 #include "projections/calendar_view.h"
+#include "projections/competition.h"
+#include "projections/expenses.h"
+#include "projections/receivables.h"
+#include "projections/service_view.h"
 #include "projections/employees.h"
 #include "projections/forecast.h"
 #include "projections/funnel.h"
@@ -32,7 +36,8 @@ std::string ToJson(const ForecastView& view);
 //  "department_id", "active", "rank", "won_count", "lost_count", "win_rate",
 //  "won_amount", "open_count", "open_amount", "weighted_pipeline",
 //  "activities": {type: count}, "decision_maker_meetings", "target",
-//  "attainment"}], "departments": [{"department_id", "name", "parent_id",
+//  "attainment", "quotes", "expenses", "complaints", "praise"}],
+//  "departments": [{"department_id", "name", "parent_id",
 //  "employees", "rank", …the same figures}], "other_currencies"}
 std::string ToJson(const EmployeesView& view);
 
@@ -49,5 +54,43 @@ std::string ToJson(const LifecycleView& view);
 //  "overdue", "activities": [{"activity_id", "opportunity_id", "type",
 //  "subject", "planned_date", "overdue"}]}]}
 std::string ToJson(const CalendarView& view);
+
+// {"position", "currency", "deals", "competitors": [{"competitor_id",
+//  "name", "deals", "open_count", "open_amount", "won_count", "won_amount",
+//  "lost_count", "lost_amount", "win_rate", "loss_reasons": [{"reason",
+//  "count"}], "average_quoted_price"}], "loss_reasons": [{"reason",
+//  "count", "amount", "to_competitor"}], "products": [{"product_id", "name",
+//  "list_price", "quoted": {"count", "average", "min", "max"},
+//  "competitors": [{"competitor_id", "competitor_name", "product",
+//  "competing_product_id", "catalog_price", "deal_prices"}]}],
+//  "other_currencies"}
+std::string ToJson(const CompetitionView& view);
+
+// {"position", "currency", "aging_date", "totals": {figures}, "customers":
+//  [{"customer_id", "name", figures}], "contracts": [{"contract_id",
+//  "customer_id", "owner_id", "department_id", "status", "signed_date",
+//  figures, "instalments": [{"instalment_id", "due_date", "amount",
+//  "invoiced", "paid", "open", "days_past_due"}]}], "other_currencies"};
+//  figures = "contracts", "total", "invoiced", "received", "outstanding",
+//  "overdue", "unscheduled", "written_off", "aging": {"current",
+//  "days_1_30", "days_31_60", "days_61_90", "over_90"}, "deliveries":
+//  {"batches", "shipped", "accepted", "overdue"}
+std::string ToJson(const ReceivablesView& view);
+
+// {"position", "currency", "totals": {figures}, "budgets": [{"budget_id",
+//  "scope", "scope_id", "period", "start_date", "end_date", "budget",
+//  "actual", "pending", "remaining", "utilisation", "over_budget"}],
+//  "departments": [{"department_id", "name", figures, "budget"}],
+//  "periods": [{"period", figures}], "other_currencies"}; figures =
+//  "claims", "actual", "pending", "rejected", "by_category": {category: Money}
+std::string ToJson(const ExpensesView& view);
+
+// {"position", "open", "resolved", "closed", "overdue", "open_by_priority",
+//  "open_by_queue", "open_by_type" (each {name: count}), "resolutions",
+//  "average_days_to_resolve", "rated", "average_satisfaction", "assignees":
+//  [{"assignee_id", "open", "resolved", "average_days_to_resolve"}],
+//  "care_overdue", "care_due": [{"care_plan_id", "activity_id", "kind",
+//  "due_date", "assignee_id", "customer_id", "overdue"}]}
+std::string ToJson(const ServiceView& view);
 
 }  // namespace dealstream::projections

@@ -22,6 +22,9 @@ export async function render({ filters }) {
     { title: 'Target', cell: (e) => money(e.target), num: true, field: 'target' },
     { title: 'Attainment', cell: (e) => [percent(e.attainment, 0), bar(e.attainment ?? 0, maxAttainment, (e.attainment ?? 0) >= 1 ? 'good' : 'short')], num: true, field: 'attainment' },
     { title: 'Activities', cell: (e) => activities(e.activities), field: 'activities' },
+    { title: 'Quotes', cell: (e) => String(e.quotes ?? '—'), num: true, field: 'quotes' },
+    { title: 'Expenses', cell: (e) => money(e.expenses), num: true, field: 'expenses' },
+    { title: 'Complaints · praise', cell: (e) => `${e.complaints ?? '—'} · ${e.praise ?? '—'}`, num: true, field: 'complaints_praise' },
   ], view.employees, { rowData: (e) => ({ employee: e.employee_id }) });
   const departments = table([
     { title: '#', cell: (d) => String(d.rank), num: true },

@@ -1,5 +1,6 @@
 // Receivables: signed, invoiced, received and outstanding amounts, the
-// overdue part by aging bucket, and the contracts with open instalments
+// overdue part by aging bucket, delivery progress, and the contracts with
+// open instalments
 // (GET /v1/projections/receivables; days past due count to the as-of day).
 import { get } from './api.js';
 import { bar, card, el, humanize, magnitude, money, table } from './format.js';
@@ -9,6 +10,12 @@ export const title = 'Receivables';
 
 const BUCKETS = [['current', 'Not yet due'], ['days_1_30', '1–30 days'], ['days_31_60', '31–60 days'],
   ['days_61_90', '61–90 days'], ['over_90', 'over 90 days']];
+
+// {batches, shipped, accepted} → "1 of 2 shipped, 1 accepted"
+function deliveries(d) {
+  if (!d || !d.batches) return '—';
+  return `${d.shipped} of ${d.batches} shipped, ${d.accepted} accepted`;
+}
 
 export async function render({ filters }) {
   const view = await optional(() => get('/v1/projections/receivables', filters));
@@ -21,7 +28,8 @@ export async function render({ filters }) {
     card('Contracts', String(t.contracts), money(t.total), 'contracts'),
     card('Invoiced', money(t.invoiced), null, 'invoiced'),
     card('Received', money(t.received), null, 'received'),
-    card('Outstanding', money(t.outstanding), `overdue ${money(t.overdue)}`, 'outstanding'));
+    card('Outstanding', money(t.outstanding), `overdue ${money(t.overdue)}`, 'outstanding'),
+    card('Deliveries', deliveries(t.deliveries), t.deliveries ? `${t.deliveries.overdue} overdue` : null, 'deliveries'));
   const maxBucket = Math.max(0, ...BUCKETS.map(([k]) => magnitude(t.aging[k])));
   const aging = el('div', { class: 'pipeline aging' }, BUCKETS.map(([key, label]) => {
     const fill = el('div', { class: `pipeline-bar aging-${key}` });
@@ -43,6 +51,7 @@ export async function render({ filters }) {
     { title: 'Signed', cell: (c) => c.signed_date || '—' },
     { title: 'Open instalments', cell: (c) => open(c).map((i) => `${i.due_date}: ${money(i.open)}`).join('; '), field: 'open' },
     { title: 'Most days past due', cell: (c) => String(overdueDays(c)), num: true, field: 'days_past_due' },
+    { title: 'Deliveries', cell: (c) => deliveries(c.deliveries), field: 'deliveries' },
     { title: '', cell: (c) => bar(open(c).reduce((s, i) => s + magnitude(i.open), 0), maxOpen, overdueDays(c) > 0 ? 'short' : '') },
   ], contracts, { rowData: (c) => ({ contract: c.contract_id }) });
   return {

@@ -54,7 +54,7 @@ std::string Fill(const std::string& pattern, const std::string& side, bool* per_
       {"opportunities", {"opp-", "opportunity"}},
       {"customers", {"cust-", "customer"}},
       {"contacts", {"contact-", "contact"}},  // a contact is in scope with its customer
-      {"contracts", {"contract-", ""}},  // nor of contracts: scoped callers see none
+      {"contracts", {"contract-", "contract"}},  // owned as drafted
   };
   static const std::map<std::string, std::string> kReference = {
       {"departments", "east"}, {"employees", "emp-west"}, {"products", "prod-1"}};

@@ -36,6 +36,8 @@ FullStack::FullStack() {
   Command("HireEmployee", R"({"id":"emp-west","name":"Cat","department_id":"west","role":"sales"})");
   Command("RegisterProduct",
           R"({"id":"prod-1","sku":"P1","name":"Widget","list_price":{"amount":"10.00","currency":"USD"}})");
+  Command("HireEmployee", R"({"id":"mgr-hq","name":"Dee","department_id":"hq","role":"manager"})");
+  Command("RegisterCompetitor", R"({"id":"comp-1","name":"Rival"})");
   for (const auto& [side, owner] : kSides) {
     Command("RegisterCustomer", Side(R"({"id":"cust-SIDE","name":"Cust SIDE","owner_id":"OWNER"})", side, owner));
     Command("AddContact", Side(R"({"id":"contact-SIDE","customer_id":"cust-SIDE","name":"Pat SIDE","title":"CTO"})", side, owner));
@@ -47,6 +49,27 @@ FullStack::FullStack() {
         "lines":[{"product_id":"prod-1","quantity":2,"unit_price":{"amount":"10.00","currency":"USD"}}]})", side, owner));
     Command("DraftContract", Side(R"({"id":"contract-SIDE","customer_id":"cust-SIDE","owner_id":"OWNER",
         "total":{"amount":"900.00","currency":"USD"}})", side, owner));
+    // What the competition, receivables, service and expenses read models
+    // report, so that the matrix sees whether they leak other sides.
+    Command("RecordCompetitor", Side(R"({"opportunity_id":"opp-SIDE","competitor_id":"comp-1",
+        "quoted_price":{"amount":"950.00","currency":"USD"}})", side, owner));
+    Command("RequestContractApproval", Side(R"({"contract_id":"contract-SIDE"})", side, owner), owner);
+    Command("ApproveContract", Side(R"({"contract_id":"contract-SIDE"})", side, owner), "mgr-hq");
+    Command("SignContract", Side(R"({"contract_id":"contract-SIDE"})", side, owner), owner);
+    Command("ScheduleContractInstalments", Side(R"({"contract_id":"contract-SIDE","instalments":[
+        {"instalment_id":"i1","due_date":"2020-01-31","amount":{"amount":"900.00","currency":"USD"}}]})",
+        side, owner));
+    Command("OpenServiceRequest", Side(R"({"id":"service-SIDE","customer_id":"cust-SIDE","type":"complaint",
+        "priority":"high","queue":"desk","subject":"late"})", side, owner));
+    Command("AssignServiceRequest", Side(R"({"service_request_id":"service-SIDE","assignee_id":"OWNER"})",
+        side, owner));
+    Command("CreateCarePlan", Side(R"({"id":"care-SIDE","customer_id":"cust-SIDE","owner_id":"OWNER",
+        "name":"Care"})", side, owner));
+    Command("ScheduleCareActivity", Side(R"({"care_plan_id":"care-SIDE","activity_id":"a1",
+        "kind":"check_in","due_date":"2030-02-01"})", side, owner));
+    Command("ClaimExpense", Side(R"({"id":"expense-SIDE","employee_id":"OWNER","category":"travel",
+        "amount":{"amount":"40.00","currency":"USD"},"incurred_on":"2020-01-10","description":"taxi",
+        "related":{"customer_id":"cust-SIDE","opportunity_id":"opp-SIDE"}})", side, owner), owner);
   }
   auto store = projections::SnapshotStore::Open({.path = dir_.path() + "/projections"});
   EXPECT_TRUE(store.ok());
@@ -90,8 +113,9 @@ FullStack::~FullStack() {
   feeds_->Shutdown();
 }
 
-void FullStack::Command(const std::string& type, const std::string& body) {
-  auto outcome = service_->Execute({.type = type, .body = body, .actor = "setup"});
+void FullStack::Command(const std::string& type, const std::string& body,
+                        const std::string& actor) {
+  auto outcome = service_->Execute({.type = type, .body = body, .actor = actor});
   ASSERT_TRUE(outcome.ok()) << type << ": " << outcome.error().message;
 }
 

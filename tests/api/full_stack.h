@@ -8,12 +8,14 @@
 // A small company is set up through real commands:
 //   departments  hq > east, hq > west
 //   employees    emp-east (sales, east), mgr-east (manager, east),
-//                emp-west (sales, west)
+//                emp-west (sales, west), mgr-hq (manager, hq: approves)
 //   records      per side (kSides: "east" owned by emp-east, "peer" by
 //                mgr-east, "west" by emp-west): customer cust-<side>,
 //                contact contact-<side> (a decision maker on opp-<side>),
-//                opportunity opp-<side>, quote 1 on it, contract
-//                contract-<side> (a draft)
+//                opportunity opp-<side> (competitor comp-1 engaged), quote 1
+//                on it, contract contract-<side> (signed, one instalment),
+//                a service request and a care plan for cust-<side> assigned
+//                to the owner, an expense claimed by the owner
 // So for the sales token of emp-east, "east" is its own, "peer" is the
 // same department and "west" another department.
 #pragma once
@@ -48,8 +50,9 @@ class FullStack {
   FullStack();
   ~FullStack();
 
-  // Executes a command as "setup"; a failed command fails the test.
-  void Command(const std::string& type, const std::string& body);
+  // Executes a command as `actor`; a failed command fails the test.
+  void Command(const std::string& type, const std::string& body,
+               const std::string& actor = "setup");
   // Waits (≤ 30 s) until the read models and the list index reached the head.
   void WaitCaughtUp();
   std::string Token(Role role, const std::string& employee_id);

@@ -116,7 +116,7 @@ TEST_F(ListRoutesTest, FiltersNarrowTheRows) {
   EXPECT_EQ(contacts["items"][0]["title"], "CTO");
   EXPECT_EQ(contacts.dump().find("Pat"), std::string::npos) << "personal data stays out";
   EXPECT_EQ(Ids(Json("/v1/contacts?owner=emp-west", admin_)), std::set<std::string>{"contact-west"});
-  EXPECT_EQ(Ids(Json("/v1/contracts?status=draft&department=west", admin_)),
+  EXPECT_EQ(Ids(Json("/v1/contracts?status=signed&department=west", admin_)),
             std::set<std::string>{"contract-west"});
   const nlohmann::json quotes = Json("/v1/quotes?opportunity=opp-east", admin_);
   ASSERT_EQ(quotes["items"].size(), 1u);

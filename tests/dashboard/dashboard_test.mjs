@@ -404,6 +404,101 @@ test('every page renders and is saved as a screenshot', async () => {
   await context.close();
 });
 
+// The page's figures, read from its cells: "3 · 1,234.00 USD" → [3, money].
+function countAndMoney(text) {
+  const [count, amount] = text.split(' · ');
+  return { count: Number(count), money: parseMoney(amount) };
+}
+
+function percentText(ratio) {
+  return ratio === null || ratio === undefined ? '—' : `${(ratio * 100).toFixed(1)} %`;
+}
+
+async function rowsOf(page, selector, key, fields) {
+  return page.$$eval(selector, (rows, [k, f]) => rows.map((row) => {
+    const out = { key: row.dataset[k] };
+    for (const name of f) out[name] = row.querySelector(`td[data-field="${name}"]`).textContent;
+    return out;
+  }), [key, fields]);
+}
+
+// Waits until `same(await shown(), await api())` holds, and fails with both.
+async function expectPage(what, shown, api, same) {
+  let a;
+  let b;
+  try {
+    await until(async () => {
+      a = await api();
+      b = await shown();
+      return same(b, a);
+    }, WAIT_MS, what);
+  } catch (e) {
+    assert.fail(`${e.message}\npage: ${JSON.stringify(b)}\napi: ${JSON.stringify(a)}`);
+  }
+  return a;
+}
+
+test('competition and receivables show the numbers of their API routes', async () => {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await newPage(context);
+  await signIn(page, server.admin);
+
+  // Competition: win/loss against each competitor and the loss reasons.
+  await show(page, '#/competition', 'competition');
+  const competition = await expectPage('the competition page to equal GET /v1/projections/competition',
+    () => Promise.all([
+      rowsOf(page, '#competition tr[data-competitor]', 'competitor', ['deals', 'won', 'lost', 'win_rate']),
+      rowsOf(page, '#competition tr[data-reason]', 'reason', ['count', 'amount']),
+    ]),
+    () => getJson('/v1/projections/competition'),
+    ([competitors, reasons], api) => competitors.length === api.competitors.length &&
+      competitors.every((row, i) => {
+        const c = api.competitors[i];
+        const won = countAndMoney(row.won);
+        const lost = countAndMoney(row.lost);
+        return row.key === c.competitor_id && Number(row.deals) === c.deals &&
+          won.count === c.won_count && JSON.stringify(won.money) === JSON.stringify(c.won_amount) &&
+          lost.count === c.lost_count && JSON.stringify(lost.money) === JSON.stringify(c.lost_amount) &&
+          row.win_rate === percentText(c.win_rate);
+      }) &&
+      reasons.length === api.loss_reasons.length &&
+      reasons.every((row, i) => row.key === api.loss_reasons[i].reason &&
+        Number(row.count) === api.loss_reasons[i].count &&
+        JSON.stringify(parseMoney(row.amount)) === JSON.stringify(api.loss_reasons[i].amount)));
+  assert.ok(competition.competitors.length > 0, 'the demo company meets competitors');
+  assert.ok(competition.competitors.some((c) => c.won_count + c.lost_count > 0), 'and wins or loses against them');
+  assert.ok(competition.loss_reasons.length > 0, 'and loses deals for reasons');
+  assert.equal(await page.$('#competition .unavailable'), null);
+  await screenshot(page, 'competition-checked');
+
+  // Receivables: the aging buckets and the totals, today and as of a date.
+  const BUCKETS = ['current', 'days_1_30', 'days_31_60', 'days_61_90', 'over_90'];
+  const receivablesMatch = async (query) => expectPage(`the receivables page to equal GET /v1/projections/receivables${query}`,
+    async () => ({
+      buckets: await page.$$eval('#receivables .pipeline-row[data-bucket]', (rows) => rows.map((r) => [r.dataset.bucket, r.dataset.amount])),
+      outstanding: parseMoney(await page.textContent('#receivables [data-card="outstanding"] .card-value')),
+      received: parseMoney(await page.textContent('#receivables [data-card="received"] .card-value')),
+      contracts: await page.$$eval('#receivables tr[data-contract]', (rows) => rows.map((r) => r.dataset.contract).sort()),
+    }),
+    () => getJson(`/v1/projections/receivables${query}`),
+    (shown, api) => JSON.stringify(shown.buckets) === JSON.stringify(BUCKETS.map((b) => [b, api.totals.aging[b].amount])) &&
+      JSON.stringify(shown.outstanding) === JSON.stringify(api.totals.outstanding) &&
+      JSON.stringify(shown.received) === JSON.stringify(api.totals.received) &&
+      JSON.stringify(shown.contracts) === JSON.stringify(api.contracts
+        .filter((c) => c.instalments.some((i) => Number(i.open.amount) > 0)).map((c) => c.contract_id).sort()));
+  await show(page, '#/receivables', 'receivables');
+  const receivables = await receivablesMatch('');
+  assert.ok(receivables.totals.contracts > 0, 'the demo company has signed contracts');
+  assert.ok(BUCKETS.some((b) => Number(receivables.totals.aging[b].amount) > 0), 'with money open');
+  await screenshot(page, 'receivables-checked');
+  const day = '2026-06-30';
+  await show(page, `#/receivables?as_of=${day}`, 'receivables');
+  const then = await receivablesMatch(`?as_of=${day}`);
+  assert.equal(then.aging_date, day);
+  await screenshot(page, 'receivables-as-of');
+  await context.close();
+});
+
 test('the pages raised no script errors', () => {
   assert.deepEqual(failures, []);
 });
