@@ -5,7 +5,9 @@
 #pragma once
 
 #include "projections/activity_book.h"
+#include "projections/catalog_book.h"
 #include "projections/competition_book.h"
+#include "projections/contact_book.h"
 #include "projections/contract_book.h"
 #include "projections/customer_book.h"
 #include "projections/expense_book.h"
@@ -32,6 +34,8 @@ struct CrmBooks {
   ContractBook contracts{symbols};
   ExpenseBook expenses{symbols};
   ServiceBook service{symbols};
+  CatalogBook catalog{symbols};
+  ContactBook contacts{symbols};
   uint64_t position = 0;  // last event applied
 };
 

@@ -9,6 +9,7 @@
 #include "domain/catalog/competitor.h"
 #include "domain/catalog/product.h"
 #include "domain/config/sales_process.h"
+#include "domain/contact/contact.h"
 #include "domain/contract/contract.h"
 #include "domain/customer/customer.h"
 #include "domain/expense/budget.h"
@@ -36,6 +37,10 @@ void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CompetitorAggregate:
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ProductAggregate::Event& e) {
   b.competition.Apply(m, e);
+  b.catalog.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ContactAggregate::Event& e) {
+  b.contacts.Apply(m, e);
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CompetingProductAggregate::Event& e) {
   b.competition.Apply(m, e);
@@ -112,6 +117,7 @@ Table BuildTable() {
   RegisterAll<domain::ExpenseAggregate::Event>(table);
   RegisterAll<domain::ServiceRequestAggregate::Event>(table);
   RegisterAll<domain::CarePlanAggregate::Event>(table);
+  RegisterAll<domain::ContactAggregate::Event>(table);
   return table;
 }
 
