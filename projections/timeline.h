@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <cstring>
 #include <type_traits>
 #include <vector>
 
@@ -28,7 +29,15 @@ class Timeline {
     T value;
   };
 
-  void Set(const EventMeta& meta, T value) { points_.push_back({meta.time, meta.position, value}); }
+  // The point's padding bytes (after a small T) are zeroed, so that equal
+  // timelines save equal bytes (snapshots of a rebuild compare equal).
+  void Set(const EventMeta& meta, T value) {
+    Point& p = points_.emplace_back();
+    std::memset(static_cast<void*>(&p), 0, sizeof(Point));
+    p.time = meta.time;
+    p.position = meta.position;
+    p.value = value;
+  }
 
   // The value in force under `vis`, or nullptr before the first visible set.
   const T* AsOf(const Visibility& vis) const {

@@ -21,6 +21,8 @@ class Customer360Test : public testing::CommandFixture {
     Run("RegisterCustomer", R"({"id":"c1","name":"One","owner_id":"ann","region":"north",
         "industry":"retail")" + jan1);
     Run("RegisterCustomer", R"({"id":"c2","name":"Two","owner_id":"ann")" + jan1);
+    Run("RegisterProduct", R"({"id":"p1","sku":"S1","name":"Server",
+        "list_price":{"amount":"1000.00","currency":"USD"})" + jan1);
     At("AddContact", R"("id":"t1","customer_id":"c1","name":"Tia","title":"CTO")", "2017-01-03");
     At("AddContact", R"("id":"t2","customer_id":"c1","name":"Tom","title":"Buyer",
         "department":"Purchasing")", "2017-01-04");
