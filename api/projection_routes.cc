@@ -190,6 +190,25 @@ RouteGroup ProjectionRoutes(const projections::ReadModels& models) {
           "{position, open, resolved, closed, overdue, open_by_priority, open_by_queue, "
           "open_by_type, resolutions, average_days_to_resolve, rated, average_satisfaction, "
           "assignees, care_overdue, care_due}"));
+  add("customer-value", dated(&projections::ReadModels::CustomerValue),
+      Doc("customer_value",
+          "Customer value: revenue per customer and its trend, ABC segments, value / changing / "
+          "problem flags",
+          "{position, currency, period: {start, end}, previous_period, reference_date, "
+          "total_revenue, previous_total_revenue, segments: [{segment, customers, revenue}], "
+          "customers: [{customer_id, name, owner_id, rank, revenue, won_count, previous_revenue, "
+          "change, change_ratio, trend, share, cumulative_share, segment, lost_count, "
+          "complaints, overdue_instalments, value_customer, changing_value, problem_customer, "
+          "problems}], other_currencies}"));
+  add("products", simple(&projections::ReadModels::ProductPerformance),
+      Doc("products",
+          "Product performance per product and product line: won revenue, win rate, discount "
+          "depth, competitor pressure",
+          "{position, currency, products: [{product_id, name, product_line, deals, open_count, "
+          "won_count, lost_count, win_rate, won_revenue, quoted_lines, quoted_net, quoted_list, "
+          "discount_depth, competed_deals, competitor_pressure}], product_lines: [{product_line, "
+          "products, …the same figures}], unattributed: {won_count, won_revenue}, "
+          "other_currencies}"));
   add("forecast",
       ModelHandler({"granularity"},
                    [&models](const RouteContext& ctx, QueryParams& params, const AsOf& at,
@@ -209,6 +228,7 @@ RouteGroup ProjectionRoutes(const projections::ReadModels& models) {
           "{position, currency, granularity, rows: [{period, category, count, amount, "
           "weighted_amount}], won_lost, other_currencies}",
           true));
+  for (Route& r : Customer360Routes(models)) group.push_back(std::move(r));
   return group;
 }
 

@@ -23,4 +23,8 @@ namespace dealstream::api {
 // `models` must outlive the routes.
 RouteGroup ProjectionRoutes(const projections::ReadModels& models);
 
+// GET /v1/customers/{id}/360 (customer_360_routes.cc); ProjectionRoutes
+// includes it.
+RouteGroup Customer360Routes(const projections::ReadModels& models);
+
 }  // namespace dealstream::api

@@ -5,6 +5,7 @@
 #pragma once
 
 #include "projections/activity_book.h"
+#include "projections/catalog_book.h"
 #include "projections/competition_book.h"
 #include "projections/contact_book.h"
 #include "projections/contract_book.h"
@@ -34,6 +35,7 @@ struct CrmBooks {
   ContractBook contracts{symbols};
   ExpenseBook expenses{symbols};
   ServiceBook service{symbols};
+  CatalogBook catalog{symbols};
   uint64_t position = 0;  // last event applied
 };
 

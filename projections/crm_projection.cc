@@ -53,6 +53,7 @@ void CrmProjection::Save(std::string* out) const {
   books_->contracts.Save(w);
   books_->expenses.Save(w);
   books_->service.Save(w);
+  books_->catalog.Save(w);
 }
 
 Status CrmProjection::Load(std::string_view bytes) {
@@ -66,7 +67,8 @@ Status CrmProjection::Load(std::string_view bytes) {
   for (Status s : {fresh->symbols.Load(r), fresh->process.Load(r), fresh->org.Load(r),
                    fresh->customers.Load(r), fresh->contacts.Load(r), fresh->opportunities.Load(r),
                    fresh->activities.Load(r), fresh->competition.Load(r),
-                   fresh->contracts.Load(r), fresh->expenses.Load(r), fresh->service.Load(r)}) {
+                   fresh->contracts.Load(r), fresh->expenses.Load(r), fresh->service.Load(r),
+                   fresh->catalog.Load(r)}) {
     if (!s.ok()) return s;
   }
   if (!r.done()) return Status::Corruption("crm snapshot has trailing or missing bytes");

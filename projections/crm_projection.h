@@ -33,7 +33,7 @@ class CrmProjection final : public Projection {
  public:
   static constexpr std::string_view kName = "crm";
   // Bump whenever the books' snapshot layout or meaning changes.
-  static constexpr uint32_t kSnapshotFormat = 3;
+  static constexpr uint32_t kSnapshotFormat = 4;
 
   CrmProjection();
   ~CrmProjection() override;

@@ -27,12 +27,15 @@
 #include "projections/calendar_view.h"
 #include "projections/competition.h"
 #include "projections/crm_projection.h"
+#include "projections/customer_360.h"
+#include "projections/customer_value.h"
 #include "projections/employees.h"
 #include "projections/expenses.h"
 #include "projections/forecast.h"
 #include "projections/funnel.h"
 #include "projections/lifecycle.h"
 #include "projections/pipeline_analysis.h"
+#include "projections/product_performance.h"
 #include "projections/receivables.h"
 #include "projections/scope.h"
 #include "projections/service_view.h"
@@ -67,6 +70,15 @@ class ReadModels {
   Result<ReceivablesView> Receivables(const AsOf& at, const Filters& filters,
                                       domain::Date today) const;
   Result<ServiceView> Service(const AsOf& at, const Filters& filters, domain::Date today) const;
+  // Customer value counts overdue instalments to the as_of day, else the
+  // known_at day, else `today`; without a period filter its period is the
+  // 12 months ending with that day's month.
+  Result<CustomerValueView> CustomerValue(const AsOf& at, const Filters& filters,
+                                          domain::Date today) const;
+  Result<ProductPerformanceView> ProductPerformance(const AsOf& at, const Filters& filters) const;
+  // One customer's 360 view; nullopt when it does not exist at the instant.
+  Result<std::optional<Customer360View>> Customer360(const AsOf& at,
+                                                     std::string_view customer_id) const;
 
   // Ownership facts for the API's data scopes.
   const api::ScopeResolver& scope_resolver() const;

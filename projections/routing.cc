@@ -37,6 +37,10 @@ void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CompetitorAggregate:
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ProductAggregate::Event& e) {
   b.competition.Apply(m, e);
+  b.catalog.Apply(m, e);
+}
+void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ContactAggregate::Event& e) {
+  b.contacts.Apply(m, e);
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CompetingProductAggregate::Event& e) {
   b.competition.Apply(m, e);
@@ -67,9 +71,6 @@ void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesTargetAggregate
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::CustomerAggregate::Event& e) {
   b.customers.Apply(m, e);
-}
-void ToBooks(CrmBooks& b, const EventMeta& m, const domain::ContactAggregate::Event& e) {
-  b.contacts.Apply(m, e);
 }
 void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesProcessAggregate::Event& e) {
   b.process.Apply(m, std::get<domain::SalesProcessConfigured>(e));

@@ -9,6 +9,8 @@
 
 #include "projections/calendar_view.h"
 #include "projections/competition.h"
+#include "projections/customer_360.h"
+#include "projections/customer_value.h"
 #include "projections/expenses.h"
 #include "projections/receivables.h"
 #include "projections/service_view.h"
@@ -17,6 +19,7 @@
 #include "projections/funnel.h"
 #include "projections/lifecycle.h"
 #include "projections/pipeline_analysis.h"
+#include "projections/product_performance.h"
 
 namespace dealstream::projections {
 
@@ -92,5 +95,34 @@ std::string ToJson(const ExpensesView& view);
 //  "care_overdue", "care_due": [{"care_plan_id", "activity_id", "kind",
 //  "due_date", "assignee_id", "customer_id", "overdue"}]}
 std::string ToJson(const ServiceView& view);
+
+// {"position", "currency", "period": {"start", "end"}, "previous_period",
+//  "reference_date", "total_revenue", "previous_total_revenue", "segments":
+//  [{"segment", "customers", "revenue"}], "customers": [{"customer_id",
+//  "name", "owner_id", "rank", "revenue", "won_count", "previous_revenue",
+//  "previous_won_count", "change", "change_ratio", "trend", "share",
+//  "cumulative_share", "segment", "lost_count", "lost_amount", "complaints",
+//  "overdue_instalments", "value_customer", "changing_value",
+//  "problem_customer", "problems"}], "other_currencies"}
+std::string ToJson(const CustomerValueView& view);
+
+// {"position", "currency", "products": [{"product_id", "name",
+//  "product_line", figures}], "product_lines": [{"product_line",
+//  "products", figures}], "unattributed": {"won_count", "won_revenue"},
+//  "other_currencies"}; figures = "deals", "open_count", "won_count",
+//  "lost_count", "win_rate", "won_revenue", "quoted_lines", "quoted_net",
+//  "quoted_list", "discount_depth", "competed_deals", "competitor_pressure"
+std::string ToJson(const ProductPerformanceView& view);
+
+// {"position", "customer_id", "name", "status", "lifecycle", "owner_id",
+//  "department_id", "region", "industry", "contacts": [{"contact_id",
+//  "title", "department", "status", "added_date"}], "opportunities":
+//  [{"opportunity_id", "status", "stage", "amount", "expected_close_date",
+//  "closed_date", "owner_id", "product_ids"}], "contracts": [{"contract_id",
+//  "status", "total", "signed_date", "received", "owner_id"}],
+//  "service_requests": [{"request_id", "type", "status", "priority",
+//  "opened_date"}], "activities_total", "activities": [{"activity_id",
+//  "opportunity_id", "type", "subject", "state", "date", "assignee_id"}]}
+std::string ToJson(const Customer360View& view);
 
 }  // namespace dealstream::projections
