@@ -1,6 +1,7 @@
 # Dealstream — the two commands of the README, plus benchmarks.
 #   make serve   install what is missing, build, start the server with demo data
 #   make test    install what is missing, build, run every test
+#   make test-asan  the unit-test binaries once more under ASan/UBSan (build/asan)
 #   make bench   benchmarks (DESIGN §8); writes build/bench/results.json and docs/benchmarks.md
 #   make fuzz    libFuzzer + ASan/UBSan, each target FUZZ_SECONDS (60) s (fuzz/README.md)
 #   make soak    long reliability run (R1–R3): 200 kill cycles, in-process and over
@@ -9,10 +10,24 @@ BUILD_DIR ?= build
 JOBS ?= 2
 CMAKE_FLAGS ?=
 
+# The unit-test binaries (no broker, browser or server process) that `make
+# test-asan` builds and runs with AddressSanitizer and UndefinedBehaviorSanitizer
+# in a build directory of their own; ctest selects them by label (each test
+# carries its binary's name, tests/CMakeLists.txt).
+ASAN_BUILD_DIR ?= $(BUILD_DIR)/asan
+ASAN_TESTS ?= base_test codec_test domain_test commands_test eventstore_test \
+  projections_framework_test projections_read_models_test projections_property_test \
+  projections_read_models_e2e_test replay_test
+# Any report ends the test process with a failure; leaks are reports too.
+SANITIZER_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
+  UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
+empty :=
+space := $(empty) $(empty)
+
 FUZZ_BUILD_DIR ?= build-fuzz
 FUZZ_SECONDS ?= 60
 
-.PHONY: all setup configure build test serve bench fuzz soak clean schemas
+.PHONY: all setup configure build test test-asan serve bench fuzz soak clean schemas
 
 all: build
 
@@ -29,6 +44,16 @@ build: configure
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+
+# gcc's sanitizers in every library of this build (-DDEALSTREAM_SANITIZE=ON),
+# only the ASAN_TESTS binaries built and run.
+test-asan: setup
+	@if [ ! -f $(ASAN_BUILD_DIR)/build.ninja ]; then \
+	  cmake -S . -B $(ASAN_BUILD_DIR) -G Ninja -DDEALSTREAM_SANITIZE=ON $(CMAKE_FLAGS); \
+	fi
+	cmake --build $(ASAN_BUILD_DIR) -j $(JOBS) --target $(ASAN_TESTS)
+	$(SANITIZER_ENV) ctest --test-dir $(ASAN_BUILD_DIR) --output-on-failure -j $(JOBS) \
+	  -L '^($(subst $(space),|,$(strip $(ASAN_TESTS))))$$'
 
 serve: build
 	./$(BUILD_DIR)/dealstream serve --data ./data --listen 127.0.0.1:8080 --demo

@@ -4,6 +4,7 @@
 
 #include <cstring>
 #include <limits>
+#include <string_view>
 
 namespace dealstream::eventstore {
 namespace {
@@ -26,6 +27,33 @@ void PutSigned(std::string* out, int64_t v) {
 void PutString(std::string* out, std::string_view s) {
   PutVarint(out, s.size());
   out->append(s);
+}
+
+// Strict UTF-8 (no overlong forms, no surrogates, nothing above U+10FFFF),
+// as every JSON parser reading our CloudEvents requires.
+bool IsUtf8(std::string_view s) {
+  for (size_t i = 0; i < s.size();) {
+    const auto b = static_cast<uint8_t>(s[i]);
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (b < 0x80) { ++i; continue; }
+    if (b >= 0xC2 && b <= 0xDF) { n = 1; cp = b & 0x1F; }
+    else if (b >= 0xE0 && b <= 0xEF) { n = 2; cp = b & 0x0F; }
+    else if (b >= 0xF0 && b <= 0xF4) { n = 3; cp = b & 0x07; }
+    else return false;
+    if (s.size() - i <= n) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      const auto c = static_cast<uint8_t>(s[i + k]);
+      if ((c & 0xC0) != 0x80) return false;
+      cp = cp << 6 | (c & 0x3F);
+    }
+    if ((n == 2 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+        (n == 3 && (cp < 0x10000 || cp > 0x10FFFF))) {
+      return false;
+    }
+    i += n + 1;
+  }
+  return true;
 }
 
 // Reads fields in order; the first failure sticks and later reads are no-ops.
@@ -146,6 +174,14 @@ Result<RecordedEvent> DecodeRecord(std::string_view bytes) {
   }
   if (schema_version > std::numeric_limits<uint32_t>::max()) {
     return Status::Corruption("stored event has an out-of-range schema version");
+  }
+  // Everything we append is UTF-8 text (the payload is JSON); other bytes
+  // mean a damaged or forged record, which the CloudEvents bindings could
+  // only carry by changing it.
+  for (std::string_view text : {std::string_view(id), std::string_view(type), std::string_view(subject),
+                                std::string_view(meta.actor), std::string_view(meta.correlation_id),
+                                std::string_view(meta.causation_id), std::string_view(meta.command)}) {
+    if (!IsUtf8(text)) return Status::Corruption("stored event has text that is not UTF-8");
   }
   auto name = StreamName::Parse(stream);
   if (!name.ok()) return Status::Corruption("stored event has an invalid stream name");

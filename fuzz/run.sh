@@ -8,7 +8,8 @@ set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${FUZZ_BUILD_DIR:-build-fuzz}
 seconds=${FUZZ_SECONDS:-60}
-targets=(command event http query)
+# FUZZ_TARGETS="command event" runs only those.
+read -r -a targets <<<"${FUZZ_TARGETS:-command event http query}"
 symbolizer=$(command -v llvm-symbolizer-19 || command -v llvm-symbolizer || true)
 [[ -n "$symbolizer" ]] && export ASAN_SYMBOLIZER_PATH=$symbolizer
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}

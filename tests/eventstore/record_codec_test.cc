@@ -77,6 +77,24 @@ TEST(RecordCodecTest, EveryTruncationIsCorruptionNotACrash) {
   EXPECT_FALSE(DecodeRecord(bytes + "x").ok());
 }
 
+// Found by fuzz/event_fuzzer: a record whose id held a stray 0xF5 byte
+// decoded, and ToCloudEventJson then replaced it with U+FFFD, so the record
+// changed (and its hash no longer matched) on its way to a follower.
+TEST(RecordCodecTest, TextThatIsNotUtf8IsCorruption) {
+  for (std::string bad : {std::string("\xF5"), std::string("\xC0\x80"), std::string("\xED\xA0\x80"),
+                          std::string("\xF4\x90\x80\x80"), std::string("\xE2\x82")}) {
+    RecordedEvent e = Sample();
+    e.id = "evt-" + bad;
+    EXPECT_FALSE(DecodeRecord(EncodeRecord(e)).ok()) << "id";
+    e = Sample();
+    e.metadata.actor = bad + "x";
+    EXPECT_FALSE(DecodeRecord(EncodeRecord(e)).ok()) << "actor";
+  }
+  RecordedEvent e = Sample();
+  e.subject = "caf\xC3\xA9 \xE2\x82\xAC \xF0\x9F\x98\x80";
+  EXPECT_TRUE(DecodeRecord(EncodeRecord(e)).ok());
+}
+
 TEST(ChainVerifierTest, AcceptsAChainAndNamesTheFirstBrokenLink) {
   std::vector<RecordedEvent> chain;
   Sha256 prev{};
