@@ -21,6 +21,11 @@ QueryParams::QueryParams(const RouteContext& ctx, const std::vector<std::string_
     : ctx_(ctx) {
   std::set<std::string_view> seen;
   for (const auto& [name, value] : ctx.target.query) {
+    if (name.empty()) {
+      Fail("query", "the query string holds a parameter without a name ('=value'); give "
+                    "name=value pairs");
+      return;
+    }
     if (std::find(allowed.begin(), allowed.end(), name) == allowed.end()) {
       std::string list;
       for (std::string_view a : allowed) list += (list.empty() ? "" : ", ") + std::string(a);

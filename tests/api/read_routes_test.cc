@@ -102,7 +102,8 @@ TEST_F(ReadRoutesTest, BadParametersAre400NamingThem) {
            {"known_at=2017-13-01", "known_at"},
            {"period=2017-Q5", "period"},
            {"granularity=week", "granularity"},
-           {"colour=red", "colour"}}) {
+           {"colour=red", "colour"},
+           {"=red", "query"}}) {  // a parameter without a name (found by query_fuzzer)
     const std::string target =
         std::string(field == "granularity" ? "/v1/projections/forecast?" : "/v1/projections/funnel?") + query;
     Response r = Get(target, admin);
