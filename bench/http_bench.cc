@@ -31,6 +31,7 @@
 #include <string>
 #include <vector>
 
+#include "quiet_logging.h"
 #include "api/api.h"
 #include "api/list_routes.h"
 #include "api/metrics.h"
@@ -282,6 +283,7 @@ int Main(const Args& args) {
 }  // namespace dealstream::bench
 
 int main(int argc, char** argv) {
+  dealstream::bench::LogLikeServeIntoNothing();
   dealstream::bench::Args args;
   for (int i = 1; i < argc; ++i) {
     const std::string flag = argv[i];

@@ -31,11 +31,9 @@
 #include <thread>
 #include <vector>
 
-#include <spdlog/async.h>
-#include <spdlog/sinks/null_sink.h>
-#include <spdlog/spdlog.h>
 
 #include "api/api.h"
+#include "quiet_logging.h"
 #include "api/live_feeds.h"
 #include "api/metrics.h"
 #include "api/route_groups.h"
@@ -187,17 +185,9 @@ class Slowloris {
   std::thread thread_;
 };
 
-// As `dealstream serve` logs (app/serve_command.cc): server threads format
-// one line per request and queue it for a logging thread. The lines go
-// nowhere here, so that writing 100,000s of them to the terminal is not
-// what the benchmark measures.
-void SetUpLogging() {
-  spdlog::init_thread_pool(32768, 1);
-  spdlog::set_default_logger(spdlog::create_async<spdlog::sinks::null_sink_mt>("bench"));
-}
 
 int Run(const Args& a) {
-  SetUpLogging();
+  LogLikeServeIntoNothing();
   rlimit limit{};
   getrlimit(RLIMIT_NOFILE, &limit);
   limit.rlim_cur = std::min<rlim_t>(limit.rlim_max, 65536);
