@@ -30,8 +30,14 @@ TEST_F(CommandScopeTest, SellerChangesOwnRecordsAndWhatHangsOffThem) {
   const std::string ann = stack_.Token(Role::kSales, "emp-east");
   EXPECT_EQ(Post("AddContact", R"({"customer_id":"cust-east","name":"Lee"})", ann).status, 201);
   EXPECT_EQ(Post("UpdateContact", R"({"contact_id":"contact-east","title":"CIO"})", ann).status, 201);
-  Response contract = Post("RequestContractApproval", R"({"contract_id":"contract-east"})", ann);
+  ASSERT_EQ(Post("DefineCustomField",
+                 R"({"entity_type":"contract","key":"po","label":"PO","type":"text"})",
+                 stack_.Token(Role::kAdmin, "root")).status, 201);
+  Response contract = Post("SetContractCustomFields",
+                           R"({"contract_id":"contract-east","values":{"po":"4711"}})", ann);
   EXPECT_EQ(contract.status, 201) << contract.body;
+  EXPECT_EQ(Post("SetContractCustomFields",
+                 R"({"contract_id":"contract-west","values":{"po":"4712"}})", ann).status, 404);
 
   // Others' records: exactly like missing ones (no existence leak).
   Response other = Post("UpdateContact", R"({"contact_id":"contact-west","title":"CIO"})", ann);
