@@ -5,7 +5,9 @@
 #include <functional>
 #include <map>
 
+#include "base/time.h"
 #include "codec/value_rules.h"
+#include "domain/common/values.h"
 #include "projections/views_json.h"
 #include "replay/csv.h"
 
@@ -146,6 +148,19 @@ Result<std::string> Render(Result<View> view, QueryFormat format,
   return projections::ToJson(*view);
 }
 
+// Read models with no CSV line-item form yet: JSON only.
+template <typename View>
+Result<std::string> JsonOnly(Result<View> view, const QueryRequest& r) {
+  if (r.format == QueryFormat::kCsv) {
+    return Status::InvalidArgument("--format: '" + r.projection +
+                                   "' is answered as json only; use --format json");
+  }
+  if (!view.ok()) return view.error();
+  return projections::ToJson(*view);
+}
+
+domain::Date Today() { return domain::Date::Of(Now()); }
+
 Result<projections::Granularity> GranularityOf(const QueryRequest& r) {
   if (!r.granularity) return projections::Granularity::kQuarter;
   auto g = projections::ParseGranularity(*r.granularity);
@@ -195,6 +210,30 @@ const std::map<std::string, Runner>& Runners() {
       {"departments",
        [](const ReadModels& m, const QueryRequest& r) {
          return Render(m.Employees(r.at, r.filters), r.format, &DepartmentsCsv);
+       }},
+      {"competition",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return JsonOnly(m.Competition(r.at, r.filters), r);
+       }},
+      {"expenses",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return JsonOnly(m.Expenses(r.at, r.filters), r);
+       }},
+      {"receivables",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return JsonOnly(m.Receivables(r.at, r.filters, Today()), r);
+       }},
+      {"service",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return JsonOnly(m.Service(r.at, r.filters, Today()), r);
+       }},
+      {"customer-value",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return JsonOnly(m.CustomerValue(r.at, r.filters, Today()), r);
+       }},
+      {"products",
+       [](const ReadModels& m, const QueryRequest& r) {
+         return JsonOnly(m.ProductPerformance(r.at, r.filters), r);
        }},
   };
   return runners;

@@ -12,6 +12,8 @@
 //              won_amount,open_count,open_amount,weighted_pipeline,currency
 //   lifecycle  state,customers,reached,conversion
 //   lifecycle-transitions  from,to,count
+// competition, expenses, receivables, service, customer-value and products
+// answer JSON only (their CSV line items are not defined yet).
 // Amounts are decimal strings in the report currency; undefined rates are
 // empty cells.
 #pragma once

@@ -249,8 +249,23 @@ TEST_F(CliTest, QueryReadModelsAsJsonAndCsv) {
   EXPECT_EQ(lifecycle.out.rfind("state,customers,reached,conversion\n", 0), 0u) << lifecycle.out;
   auto unknown = RunCli("query nonsense" + Data());
   EXPECT_EQ(unknown.exit_code, 2);
-  EXPECT_NE(unknown.err.find("available: departments, employees"), std::string::npos);
+  EXPECT_NE(unknown.err.find("available: competition, customer-value, departments, employees"),
+            std::string::npos)
+      << unknown.err;
   EXPECT_EQ(RunCli("query funnel --period 2017-Q5" + Data()).exit_code, 2);
+  // Every read model of the API, as of any instant.
+  for (const std::string name :
+       {"competition", "customer-value", "expenses", "products", "receivables", "service"}) {
+    auto r = RunCli("query " + name + " --as-of 2017-04-30" + Data());
+    EXPECT_EQ(r.exit_code, 0) << name << ": " << r.err;
+    EXPECT_TRUE(json::parse(r.out, nullptr, false).is_object()) << name << ": " << r.out;
+  }
+  auto won = json::parse(RunCli("query customer-value --period 2017 --format json" + Data()).out,
+                         nullptr, false);
+  EXPECT_NE(won.dump().find("acme"), std::string::npos) << won.dump();
+  auto no_csv = RunCli("query receivables --format csv" + Data());
+  EXPECT_EQ(no_csv.exit_code, 2);
+  EXPECT_NE(no_csv.err.find("json only"), std::string::npos) << no_csv.err;
 }
 
 TEST_F(CliTest, ExportImportRoundTripGivesTheSameHeadAndReadModels) {
