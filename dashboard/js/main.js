@@ -57,6 +57,8 @@ function scheduleRefresh(delay, fresh) {
 }
 
 function signInPage(message) {
+  ++generation;  // a render still in flight must not draw over the sign-in form
+  clearTimeout(refreshTimer);
   const input = el('input', { id: 'token', name: 'token', type: 'password', autocomplete: 'off', placeholder: 'ds_…', required: true });
   const error = el('p', { class: 'error', id: 'sign-in-error', role: 'alert' }, message || '');
   const form = el('form', { id: 'sign-in', class: 'sign-in', onsubmit: async (event) => {
@@ -154,6 +156,7 @@ async function show({ quiet }) {
   }
   if (mine !== generation) return;
   const view = document.getElementById('view');
+  if (!view) return;  // the shell was replaced meanwhile (signed out)
   view.replaceChildren(result.node);
   view.dataset.page = page;
   view.dataset.position = result.position ?? '';
