@@ -10,6 +10,7 @@
 #include <chrono>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "crm_fixture.h"
@@ -122,6 +123,37 @@ TEST_F(ServingTest, ForgetOverHttpLeavesNoPersonalDataInAnswersOrCachedState) {
   ASSERT_TRUE(snapshot.ok() && snapshot->has_value());
   EXPECT_TRUE(Mentions((*snapshot)->state, "acme"));
   EXPECT_FALSE(Mentions((*snapshot)->state, "Carol"));
+}
+
+// The replay routes follow the permission table (api/auth.h) on the real
+// server: verify for admin and auditor, export for admin, auditor and
+// analyst, rebuild and forget for admin only; every other role gets 403.
+TEST_F(ServingTest, ReplayRoutesFollowThePermissionTable) {
+  struct Case {
+    std::string method, target, body;
+    std::set<std::string> allowed;
+  };
+  const std::vector<Case> cases = {
+      {"GET", "/v1/admin/verify", "", {"auditor"}},
+      {"GET", "/v1/export?limit=1", "", {"auditor", "analyst"}},
+      {"GET", "/v1/admin/rebuild", "", {}},
+      {"POST", "/v1/admin/forget", R"({"subject":"nobody"})", {}},
+  };
+  for (const std::string role : {"manager", "sales", "auditor", "analyst", "integrator"}) {
+    api::Response issued = Post("/v1/admin/tokens",
+                                R"({"employee_id":"alice","role":")" + role + R"("})");
+    ASSERT_EQ(issued.status, 201) << issued.body;
+    const std::string token = json::parse(issued.body)["token"];
+    for (const Case& c : cases) {
+      api::Response r = server_->Call(c.method, c.target, c.body, token);
+      if (c.allowed.count(role) != 0) {
+        EXPECT_NE(r.status, 403) << role << " " << c.target << ": " << r.body;
+        EXPECT_LT(r.status, 500) << role << " " << c.target << ": " << r.body;
+      } else {
+        EXPECT_EQ(r.status, 403) << role << " " << c.target << ": " << r.body;
+      }
+    }
+  }
 }
 
 TEST_F(ServingTest, VerifyRebuildAndExportAreApiCalls) {
