@@ -96,25 +96,10 @@ CompetitionView BuildCompetition(const CrmBooks& books, const Scope& scope) {
   // deals use (ties: the first seen); the others are counted apart.
   std::vector<int64_t> per_currency(opportunities.currency_count(), 0);
   for (const SelectedDeal& d : selected) ++per_currency[d.state.currency];
-  std::optional<uint16_t> chosen;
-  if (scope.currency) {
-    chosen = opportunities.FindCurrency(*scope.currency);
-    view.currency = *scope.currency;
-  } else {
-    for (size_t i = 0; i < per_currency.size(); ++i) {
-      if (per_currency[i] > 0 && (!chosen || per_currency[i] > per_currency[*chosen])) {
-        chosen = static_cast<uint16_t>(i);
-      }
-    }
-    view.currency = chosen ? std::string(opportunities.CurrencyName(*chosen))
-                           : std::string(kDefaultReportCurrency);
-  }
-  for (size_t i = 0; i < per_currency.size(); ++i) {
-    if (per_currency[i] > 0 && (!chosen || i != *chosen)) {
-      view.other_currencies.push_back(
-          {std::string(opportunities.CurrencyName(static_cast<uint16_t>(i))), per_currency[i]});
-    }
-  }
+  CurrencyChoice choice = ChooseCurrency(opportunities, scope, per_currency);
+  const std::optional<uint16_t> chosen = choice.index;
+  view.currency = std::move(choice.name);
+  view.other_currencies = std::move(choice.others);
   std::erase_if(selected, [&](const SelectedDeal& d) { return !chosen || d.state.currency != *chosen; });
   const uint32_t currency_name = books.symbols.names.Find(view.currency).value_or(UINT32_MAX);
 

@@ -105,25 +105,10 @@ CustomerValueView BuildCustomerValue(const CrmBooks& books, const Scope& scope,
     if (s.status == DealStatus::kWon) ++won_per_currency[s.currency];
     closed.push_back({d.customer, s, in_period});
   }
-  std::optional<uint16_t> chosen;
-  if (scope.currency) {
-    chosen = deals.FindCurrency(*scope.currency);
-    view.currency = *scope.currency;
-  } else {
-    for (size_t i = 0; i < won_per_currency.size(); ++i) {
-      if (won_per_currency[i] > 0 && (!chosen || won_per_currency[i] > won_per_currency[*chosen])) {
-        chosen = static_cast<uint16_t>(i);
-      }
-    }
-    view.currency = chosen ? std::string(deals.CurrencyName(*chosen))
-                           : std::string(kDefaultReportCurrency);
-  }
-  for (size_t i = 0; i < won_per_currency.size(); ++i) {
-    if (won_per_currency[i] > 0 && (!chosen || i != *chosen)) {
-      view.other_currencies.push_back(
-          {std::string(deals.CurrencyName(static_cast<uint16_t>(i))), won_per_currency[i]});
-    }
-  }
+  CurrencyChoice choice = ChooseCurrency(deals, scope, won_per_currency);
+  const std::optional<uint16_t> chosen = choice.index;
+  view.currency = std::move(choice.name);
+  view.other_currencies = std::move(choice.others);
 
   for (const Closed& k : closed) {
     Acc& a = accs[k.customer];

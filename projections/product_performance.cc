@@ -85,23 +85,10 @@ ProductPerformanceView BuildProductPerformance(const CrmBooks& books, const Scop
     ++per_currency[s.currency];
     selected.push_back(std::move(k));
   }
-  std::optional<uint16_t> chosen;
-  if (scope.currency) {
-    chosen = book.FindCurrency(*scope.currency);
-    view.currency = *scope.currency;
-  } else {
-    for (size_t i = 0; i < per_currency.size(); ++i) {
-      if (per_currency[i] > 0 && (!chosen || per_currency[i] > per_currency[*chosen])) {
-        chosen = static_cast<uint16_t>(i);
-      }
-    }
-    view.currency = chosen ? std::string(book.CurrencyName(*chosen)) : std::string(kDefaultReportCurrency);
-  }
-  for (size_t i = 0; i < per_currency.size(); ++i) {
-    if (per_currency[i] > 0 && (!chosen || i != *chosen)) {
-      view.other_currencies.push_back({std::string(book.CurrencyName(static_cast<uint16_t>(i))), per_currency[i]});
-    }
-  }
+  CurrencyChoice choice = ChooseCurrency(book, scope, per_currency);
+  const std::optional<uint16_t> chosen = choice.index;
+  view.currency = std::move(choice.name);
+  view.other_currencies = std::move(choice.others);
   const std::optional<uint32_t> report_currency = sym.names.Find(view.currency);
 
   std::map<uint32_t, Acc> products;  // product code -> figures

@@ -89,6 +89,11 @@ CurrencyChoice ChooseCurrency(const OpportunityBook& book, const Scope& scope,
   for (const auto& [key, value] : cells) {
     if (AllowsCell(scope, key)) counts[key.currency] += value.count;
   }
+  return ChooseCurrency(book, scope, counts);
+}
+
+CurrencyChoice ChooseCurrency(const OpportunityBook& book, const Scope& scope,
+                              const std::vector<int64_t>& counts) {
   CurrencyChoice choice;
   if (scope.currency) {
     choice.index = book.FindCurrency(*scope.currency);

@@ -92,5 +92,9 @@ struct CurrencyChoice {
 };
 CurrencyChoice ChooseCurrency(const OpportunityBook& book, const Scope& scope,
                               const CellTable& cells);
+// The same choice from counts per OpportunityBook currency index (a
+// report that counts its own selection of deals).
+CurrencyChoice ChooseCurrency(const OpportunityBook& book, const Scope& scope,
+                              const std::vector<int64_t>& counts);
 
 }  // namespace dealstream::projections
