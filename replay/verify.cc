@@ -78,51 +78,72 @@ Result<std::unique_ptr<P>> FreshFold(const eventstore::EventLog& log, uint64_t p
   return fresh;
 }
 
+// A stored snapshot to compare with a fresh fold of `log` up to its
+// checkpoint; `newer` keeps a reopened view of the log alive.
+struct Comparable {
+  projections::StoredSnapshot snapshot;
+  std::string where;  // "snapshot at position P (generation G)", for details
+  const eventstore::EventLog* log = nullptr;
+  std::unique_ptr<DataDir> newer;
+};
+
+// Loads the snapshot `check.name` and fills `check` (checkpoint, or why
+// there is nothing to compare: none stored, another format, unreadable, or
+// ahead of the log). nullopt when there is nothing to compare.
+std::optional<Comparable> StoredForCheck(DataDir& dir, const projections::SnapshotStore& store,
+                                         uint32_t format, ProjectionCheck& check) {
+  auto stored = store.Load(check.name);
+  if (!stored.ok()) {
+    check.ok = false;
+    check.detail = "snapshot unreadable: " + stored.error().message();
+    return std::nullopt;
+  }
+  if (!stored->has_value()) {
+    check.detail = "no snapshot stored (built from the log at the next start)";
+    return std::nullopt;
+  }
+  Comparable c{.snapshot = std::move(**stored), .where = "", .log = &dir.log(), .newer = nullptr};
+  const projections::StoredSnapshot& snapshot = c.snapshot;
+  check.has_snapshot = true;
+  check.checkpoint = snapshot.position.value;
+  if (snapshot.format != format) {
+    check.detail = "snapshot of format " + std::to_string(snapshot.format) + " (current " +
+                   std::to_string(format) + "): rebuilt from the log at the next start";
+    return std::nullopt;
+  }
+  c.where = "snapshot at position " + std::to_string(snapshot.position.value) +
+            " (generation " + std::to_string(snapshot.generation) + ")";
+  // Beside a running server the snapshot may be newer than this tool's view
+  // of the log (opened a moment earlier): look again before calling it a
+  // log that lost events.
+  if (snapshot.position.value > c.log->Head().position.value && dir.read_only()) {
+    auto reopened = DataDir::Open({.path = dir.layout().root});
+    if (reopened.ok()) {
+      c.newer = std::move(*reopened);
+      c.log = &c.newer->log();
+    }
+  }
+  const uint64_t head = c.log->Head().position.value;
+  if (snapshot.position.value > head) {
+    check.ok = false;
+    check.detail = c.where + " is ahead of the log's head " + std::to_string(head) +
+                   " (events were removed from the log)";
+    return std::nullopt;
+  }
+  return c;
+}
+
 // Compares the stored CRM snapshot with a fresh fold of the log up to its
 // checkpoint: equal bytes, or (snapshots may differ in padding bytes) equal
 // answers of every read model.
 ProjectionCheck CheckCrmProjection(DataDir& dir, const projections::SnapshotStore& store) {
   ProjectionCheck check{std::string(projections::CrmProjection::kName), false, 0, true, ""};
-  auto stored = store.Load(check.name);
-  if (!stored.ok()) {
-    check.ok = false;
-    check.detail = "snapshot unreadable: " + stored.error().message();
-    return check;
-  }
-  if (!stored->has_value()) {
-    check.detail = "no snapshot stored (built from the log at the next start)";
-    return check;
-  }
-  const projections::StoredSnapshot& snapshot = **stored;
-  check.has_snapshot = true;
-  check.checkpoint = snapshot.position.value;
-  if (snapshot.format != projections::CrmProjection::kSnapshotFormat) {
-    check.detail = "snapshot of format " + std::to_string(snapshot.format) + " (current " +
-                   std::to_string(projections::CrmProjection::kSnapshotFormat) +
-                   "): rebuilt from the log at the next start";
-    return check;
-  }
-  const std::string where = "snapshot at position " + std::to_string(snapshot.position.value) +
-                            " (generation " + std::to_string(snapshot.generation) + ")";
-  // Beside a running server the snapshot may be newer than this tool's view
-  // of the log (opened a moment earlier): look again before calling it a
-  // log that lost events.
-  const eventstore::EventLog* log = &dir.log();
-  std::unique_ptr<DataDir> newer;
-  if (snapshot.position.value > log->Head().position.value && dir.read_only()) {
-    auto reopened = DataDir::Open({.path = dir.layout().root});
-    if (reopened.ok()) {
-      newer = std::move(*reopened);
-      log = &newer->log();
-    }
-  }
-  const uint64_t head = log->Head().position.value;
-  if (snapshot.position.value > head) {
-    check.ok = false;
-    check.detail = where + " is ahead of the log's head " + std::to_string(head) +
-                   " (events were removed from the log)";
-    return check;
-  }
+  std::optional<Comparable> stored =
+      StoredForCheck(dir, store, projections::CrmProjection::kSnapshotFormat, check);
+  if (!stored) return check;
+  const projections::StoredSnapshot& snapshot = stored->snapshot;
+  const std::string& where = stored->where;
+  const eventstore::EventLog* log = stored->log;
   auto folded = FreshFold(*log, snapshot.position.value);
   if (!folded.ok()) {
     check.ok = false;
@@ -153,42 +174,12 @@ ProjectionCheck CheckCrmProjection(DataDir& dir, const projections::SnapshotStor
 ProjectionCheck CheckRecordIndex(DataDir& dir, const projections::SnapshotStore& store) {
   using projections::RecordIndexProjection;
   ProjectionCheck check{std::string(RecordIndexProjection::kName), false, 0, true, ""};
-  auto stored = store.Load(check.name);
-  if (!stored.ok()) {
-    check.ok = false;
-    check.detail = "snapshot unreadable: " + stored.error().message();
-    return check;
-  }
-  if (!stored->has_value()) {
-    check.detail = "no snapshot stored (built from the log at the next start)";
-    return check;
-  }
-  const projections::StoredSnapshot& snapshot = **stored;
-  check.has_snapshot = true;
-  check.checkpoint = snapshot.position.value;
-  if (snapshot.format != RecordIndexProjection::kSnapshotFormat) {
-    check.detail = "snapshot of format " + std::to_string(snapshot.format) + " (current " +
-                   std::to_string(RecordIndexProjection::kSnapshotFormat) +
-                   "): rebuilt from the log at the next start";
-    return check;
-  }
-  const std::string where = "snapshot at position " + std::to_string(snapshot.position.value);
-  const eventstore::EventLog* log = &dir.log();
-  std::unique_ptr<DataDir> newer;  // beside a running server, as in CheckCrmProjection
-  if (snapshot.position.value > log->Head().position.value && dir.read_only()) {
-    auto reopened = DataDir::Open({.path = dir.layout().root});
-    if (reopened.ok()) {
-      newer = std::move(*reopened);
-      log = &newer->log();
-    }
-  }
-  if (snapshot.position.value > log->Head().position.value) {
-    check.ok = false;
-    check.detail = where + " is ahead of the log's head " +
-                   std::to_string(log->Head().position.value) +
-                   " (events were removed from the log)";
-    return check;
-  }
+  std::optional<Comparable> stored =
+      StoredForCheck(dir, store, RecordIndexProjection::kSnapshotFormat, check);
+  if (!stored) return check;
+  const projections::StoredSnapshot& snapshot = stored->snapshot;
+  const std::string& where = stored->where;
+  const eventstore::EventLog* log = stored->log;
   auto fresh = FreshFold<RecordIndexProjection>(*log, snapshot.position.value);
   if (!fresh.ok()) {
     check.ok = false;
