@@ -173,14 +173,23 @@ TEST_F(FollowerNodeTest, FollowerServesTheLeadersReadsAndRefusesWrites) {
   }
   EXPECT_EQ(ready.status, 200) << ready.body;
   EXPECT_EQ(api::ParseJson(ready.body)["checks"]["kafka follower caught up"], true) << ready.body;
-  const std::string metrics = follower.Call("GET", "/metrics", admin).body;
+  // The gauges are sampled, not pushed: give them until the converge timeout.
+  std::string metrics = follower.Call("GET", "/metrics", admin).body;
+  std::string leader_metrics = leader.Call("GET", "/metrics", admin).body;
+  const auto sampled_by = std::chrono::steady_clock::now() + kConvergeTimeout;
+  while ((Sample(metrics, "dealstream_kafka_follower_applied_position") != written ||
+          Sample(leader_metrics, "dealstream_kafka_relay_published_position") != written) &&
+         std::chrono::steady_clock::now() < sampled_by) {
+    std::this_thread::sleep_for(200ms);
+    metrics = follower.Call("GET", "/metrics", admin).body;
+    leader_metrics = leader.Call("GET", "/metrics", admin).body;
+  }
   EXPECT_EQ(Sample(metrics, "dealstream_kafka_follower_applied_position"),
             static_cast<double>(written)) << metrics;
   EXPECT_EQ(Sample(metrics, "dealstream_kafka_follower_lag_events"), 0) << metrics;
   EXPECT_EQ(Sample(metrics, "dealstream_kafka_follower_lag_seconds"), 0) << metrics;
   EXPECT_EQ(Sample(metrics, "dealstream_kafka_follower_connected"), 1) << metrics;
   EXPECT_EQ(Sample(metrics, "dealstream_kafka_follower_stopped"), 0) << metrics;
-  const std::string leader_metrics = leader.Call("GET", "/metrics", admin).body;
   EXPECT_EQ(Sample(leader_metrics, "dealstream_kafka_relay_published_position"),
             static_cast<double>(written)) << leader_metrics;
 
