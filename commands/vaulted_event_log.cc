@@ -96,4 +96,14 @@ Result<eventstore::ReadAllResult> VaultedEventLog::ReadAll(
   return read;
 }
 
+Status VaultedEventLog::ReadAllInto(eventstore::GlobalPosition from, size_t max_count,
+                                     const eventstore::ReadFilter& filter,
+                                     eventstore::EventChunk* out) const {
+  if (Status s = inner_.ReadAllInto(from, max_count, filter, out); !s.ok()) return s;
+  for (eventstore::RecordedEvent& e : out->events()) {
+    if (Status s = OpenInPlace(e); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 }  // namespace dealstream::commands

@@ -43,6 +43,9 @@ class VaultedEventLog final : public eventstore::EventLog {
                                                             size_t max_count) const override;
   Result<eventstore::ReadAllResult> ReadAll(eventstore::GlobalPosition from, size_t max_count,
                                             const eventstore::ReadFilter& filter) const override;
+  Status ReadAllInto(eventstore::GlobalPosition from, size_t max_count,
+                     const eventstore::ReadFilter& filter,
+                     eventstore::EventChunk* out) const override;
   Result<std::optional<eventstore::IdempotencyRecord>> FindIdempotencyKey(
       const std::string& key) const override {
     return inner_.FindIdempotencyKey(key);

@@ -9,6 +9,7 @@
 #include <cstddef>
 #include <functional>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "base/result.h"
@@ -26,6 +27,17 @@ struct ReadAllResult {
   // Where to continue reading: one past the last position scanned (which may
   // be past the last returned event when a filter skipped events).
   GlobalPosition next;
+};
+
+// A buffer for reading the log chunk by chunk (EventLog::ReadAllInto). Its
+// events keep their strings from one read to the next, so a long read —
+// a rebuild, a catch-up — stops allocating once the buffers have grown.
+struct EventChunk {
+  std::vector<RecordedEvent> slots;  // slots[0, size) are this chunk's events
+  size_t size = 0;
+  GlobalPosition next;  // as ReadAllResult::next
+  std::span<RecordedEvent> events() { return {slots.data(), size}; }
+  std::span<const RecordedEvent> events() const { return {slots.data(), size}; }
 };
 
 // The position and hash of the newest event. Exported and signed outside the
@@ -64,6 +76,18 @@ class EventLog {
   // `max_count` matching `filter`, never beyond the committed head.
   virtual Result<ReadAllResult> ReadAll(GlobalPosition from, size_t max_count,
                                         const ReadFilter& filter) const = 0;
+
+  // As ReadAll, into `out`, reusing its events' buffers. This default copies
+  // from ReadAll; logs that decode records override it to decode in place.
+  virtual Status ReadAllInto(GlobalPosition from, size_t max_count, const ReadFilter& filter,
+                             EventChunk* out) const {
+    auto read = ReadAll(from, max_count, filter);
+    if (!read.ok()) return read.error();
+    out->slots = std::move(read->events);
+    out->size = out->slots.size();
+    out->next = read->next;
+    return Status::Ok();
+  }
 
   // The stored outcome for an idempotency key, if the key was used.
   virtual Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(

@@ -84,7 +84,7 @@ class Reader {
     pos_ += n;
     return s;
   }
-  std::string String() { return std::string(Bytes(Varint())); }
+  std::string_view View() { return Bytes(Varint()); }
   uint8_t Byte() { return static_cast<uint8_t>(Bytes(1).empty() ? 0 : in_[pos_ - 1]); }
 
   bool ok() const { return ok_; }
@@ -147,58 +147,98 @@ std::string EncodeRecord(const RecordedEvent& e) {
   return out;
 }
 
-Result<RecordedEvent> DecodeRecord(std::string_view bytes) {
+namespace {
+
+// A stored record's fields, checked, as views into its bytes.
+struct RecordView {
+  uint64_t position = 0;
+  std::string_view stream;
+  uint64_t version = 0;
+  std::string_view id, type, subject;
+  int64_t time = 0, recorded = 0;
+  uint32_t schema_version = 1;
+  std::string_view actor, correlation_id, causation_id, command;
+  std::string_view data, prev_hash, hash;
+};
+
+Result<RecordView> ParseRecord(std::string_view bytes) {
   Reader r(bytes);
   if (r.Byte() != kFormatV1) {
     return Status::Corruption("stored event has an unknown format byte");
   }
-  const uint64_t position = r.Varint();
-  std::string stream = r.String();
-  const uint64_t version = r.Varint();
-  std::string id = r.String();
-  std::string type = r.String();
-  std::string subject = r.String();
-  const int64_t time = r.Signed();
-  const int64_t recorded = r.Signed();
+  RecordView v;
+  v.position = r.Varint();
+  v.stream = r.View();
+  v.version = r.Varint();
+  v.id = r.View();
+  v.type = r.View();
+  v.subject = r.View();
+  v.time = r.Signed();
+  v.recorded = r.Signed();
   const uint64_t schema_version = r.Varint();
-  EventMetadata meta;
-  meta.actor = r.String();
-  meta.correlation_id = r.String();
-  meta.causation_id = r.String();
-  meta.command = r.String();
-  std::string data = r.String();
-  const std::string_view prev = r.Bytes(kHashSize);
-  const std::string_view hash = r.Bytes(kHashSize);
+  v.actor = r.View();
+  v.correlation_id = r.View();
+  v.causation_id = r.View();
+  v.command = r.View();
+  v.data = r.View();
+  v.prev_hash = r.Bytes(kHashSize);
+  v.hash = r.Bytes(kHashSize);
   if (!r.ok() || !r.at_end()) {
     return Status::Corruption("stored event is truncated or has trailing bytes");
   }
   if (schema_version > std::numeric_limits<uint32_t>::max()) {
     return Status::Corruption("stored event has an out-of-range schema version");
   }
+  v.schema_version = static_cast<uint32_t>(schema_version);
   // Everything we append is UTF-8 text (the payload is JSON); other bytes
   // mean a damaged or forged record, which the CloudEvents bindings could
   // only carry by changing it.
-  for (std::string_view text : {std::string_view(id), std::string_view(type), std::string_view(subject),
-                                std::string_view(meta.actor), std::string_view(meta.correlation_id),
-                                std::string_view(meta.causation_id), std::string_view(meta.command)}) {
+  for (std::string_view text :
+       {v.id, v.type, v.subject, v.actor, v.correlation_id, v.causation_id, v.command}) {
     if (!IsUtf8(text)) return Status::Corruption("stored event has text that is not UTF-8");
   }
-  auto name = StreamName::Parse(stream);
+  return v;
+}
+
+// Everything but the stream name, which the callers build their own way.
+void AssignFields(const RecordView& v, RecordedEvent* e) {
+  e->position = {v.position};
+  e->version = {v.version};
+  e->id.assign(v.id);
+  e->type.assign(v.type);
+  e->subject.assign(v.subject);
+  e->time = Timestamp::FromMicros(v.time);
+  e->recorded_time = Timestamp::FromMicros(v.recorded);
+  e->schema_version = v.schema_version;
+  e->data.assign(v.data);
+  e->metadata.actor.assign(v.actor);
+  e->metadata.correlation_id.assign(v.correlation_id);
+  e->metadata.causation_id.assign(v.causation_id);
+  e->metadata.command.assign(v.command);
+  std::memcpy(e->prev_hash.data(), v.prev_hash.data(), kHashSize);
+  std::memcpy(e->hash.data(), v.hash.data(), kHashSize);
+}
+
+}  // namespace
+
+Result<RecordedEvent> DecodeRecord(std::string_view bytes) {
+  auto v = ParseRecord(bytes);
+  if (!v.ok()) return v.error();
+  auto name = StreamName::Parse(v->stream);
   if (!name.ok()) return Status::Corruption("stored event has an invalid stream name");
-  RecordedEvent e{.position = {position},
-                  .stream = std::move(*name),
-                  .version = {version},
-                  .id = std::move(id),
-                  .type = std::move(type),
-                  .subject = std::move(subject),
-                  .time = Timestamp::FromMicros(time),
-                  .recorded_time = Timestamp::FromMicros(recorded),
-                  .schema_version = static_cast<uint32_t>(schema_version),
-                  .data = std::move(data),
-                  .metadata = std::move(meta)};
-  std::memcpy(e.prev_hash.data(), prev.data(), kHashSize);
-  std::memcpy(e.hash.data(), hash.data(), kHashSize);
+  RecordedEvent e{.position = {}, .stream = std::move(*name), .version = {}};
+  AssignFields(*v, &e);
   return e;
+}
+
+Status DecodeRecordInto(std::string_view bytes, RecordedEvent* out) {
+  auto v = ParseRecord(bytes);
+  if (!v.ok()) return v.error();
+  if (!StreamName::ParseInto(v->stream, &out->stream).ok()) {
+    return Status::Corruption("stored event has an invalid stream name");
+  }
+  AssignFields(*v, out);
+  return Status::Ok();
 }
 
 namespace {

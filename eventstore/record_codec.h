@@ -25,6 +25,10 @@ void EncodeCanonical(const RecordedEvent& e, std::string* out);
 // The full stored record: canonical bytes, prev_hash, hash.
 std::string EncodeRecord(const RecordedEvent& e);
 Result<RecordedEvent> DecodeRecord(std::string_view bytes);
+// As DecodeRecord, into an existing event whose strings are reused: decoding
+// a run of records into the same few events allocates nothing once their
+// buffers are large enough. On Corruption `*out` is unchanged.
+Status DecodeRecordInto(std::string_view bytes, RecordedEvent* out);
 
 // SHA-256(prev_hash || canonical).
 Sha256 ChainHash(const Sha256& prev_hash, std::string_view canonical);

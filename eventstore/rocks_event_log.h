@@ -96,6 +96,8 @@ class RocksEventLog final : public EventLog {
                                                 size_t max_count) const override;
   Result<ReadAllResult> ReadAll(GlobalPosition from, size_t max_count,
                                 const ReadFilter& filter) const override;
+  Status ReadAllInto(GlobalPosition from, size_t max_count, const ReadFilter& filter,
+                     EventChunk* out) const override;
   Result<std::optional<IdempotencyRecord>> FindIdempotencyKey(
       const std::string& key) const override;
   LogHead Head() const override;

@@ -29,6 +29,28 @@ Result<RecordedEvent> DecodeAt(uint64_t position, const rocksdb::Slice& value) {
   return e;
 }
 
+// Decodes the record at `position` into the chunk's next free slot, reusing
+// the slot's buffers when it has one. The caller counts the slot in (++size)
+// when it keeps the event.
+Status DecodeIntoNextSlot(uint64_t position, const rocksdb::Slice& value, EventChunk* out) {
+  if (out->size == out->slots.size()) {
+    auto e = DecodeAt(position, value);
+    if (!e.ok()) return e.error();
+    out->slots.push_back(std::move(*e));
+    return Status::Ok();
+  }
+  RecordedEvent& slot = out->slots[out->size];
+  if (Status s = DecodeRecordInto(std::string_view(value.data(), value.size()), &slot); !s.ok()) {
+    return Status::Corruption("position " + std::to_string(position) + ": " + s.message());
+  }
+  if (slot.position.value != position) {
+    return Status::Corruption("position " + std::to_string(position) +
+                              ": the stored record claims position " +
+                              std::to_string(slot.position.value));
+  }
+  return Status::Ok();
+}
+
 }  // namespace
 
 Result<std::vector<RecordedEvent>> RocksEventLog::ReadStream(const StreamName& stream,
@@ -173,36 +195,50 @@ std::optional<Result<ReadAllResult>> RocksEventLog::ReadCategories(
 
 Result<ReadAllResult> RocksEventLog::ReadAll(GlobalPosition from, size_t max_count,
                                              const ReadFilter& filter) const {
+  EventChunk chunk;
+  if (Status s = ReadAllInto(from, max_count, filter, &chunk); !s.ok()) return s;
+  chunk.slots.erase(chunk.slots.begin() + static_cast<std::ptrdiff_t>(chunk.size), chunk.slots.end());
+  return ReadAllResult{.events = std::move(chunk.slots), .next = chunk.next};
+}
+
+Status RocksEventLog::ReadAllInto(GlobalPosition from, size_t max_count, const ReadFilter& filter,
+                                  EventChunk* out) const {
   const uint64_t head = Head().position.value;
   uint64_t next = std::max<uint64_t>(from.value, 1);
-  ReadAllResult out{.events = {}, .next = {next}};
-  if (next > head || max_count == 0) return out;
+  out->size = 0;
+  out->next = GlobalPosition{next};
+  if (next > head || max_count == 0) return Status::Ok();
   if (!filter.categories.empty()) {
-    if (auto indexed = ReadCategories(next, head, max_count, filter)) return std::move(*indexed);
+    if (auto indexed = ReadCategories(next, head, max_count, filter)) {
+      if (!indexed->ok()) return indexed->error();
+      out->slots = std::move((*indexed)->events);
+      out->size = out->slots.size();
+      out->next = (*indexed)->next;
+      return Status::Ok();
+    }
   }
   std::string start;
   PutBigEndian64(&start, next);
   rocksdb::ReadOptions ro;
   ro.readahead_size = 2 << 20;
   std::unique_ptr<rocksdb::Iterator> it(db_->db->NewIterator(ro, db_->events));
-  for (it->Seek(start); it->Valid() && out.events.size() < max_count; it->Next()) {
+  for (it->Seek(start); it->Valid() && out->size < max_count; it->Next()) {
     if (it->key().size() != 8) return Status::Corruption("an event key is malformed");
     const uint64_t position = GetBigEndian64({it->key().data(), 8});
     if (position > head) break;
     if (position != next) {
       return Status::Corruption("position " + std::to_string(next) + " is missing from the log");
     }
-    auto e = DecodeAt(position, it->value());
-    if (!e.ok()) return e.error();
+    if (Status s = DecodeIntoNextSlot(position, it->value(), out); !s.ok()) return s;
     ++next;
-    if (filter.Accepts(*e)) out.events.push_back(std::move(*e));
+    if (filter.Accepts(out->slots[out->size])) ++out->size;
   }
   if (!it->status().ok()) return ReadFailure(it->status());
-  if (out.events.size() < max_count && next <= head) {
+  if (out->size < max_count && next <= head) {
     return Status::Corruption("position " + std::to_string(next) + " is missing from the log");
   }
-  out.next = GlobalPosition{next};
-  return out;
+  out->next = GlobalPosition{next};
+  return Status::Ok();
 }
 
 VerifyReport RocksEventLog::Verify(const std::function<void(uint64_t, uint64_t)>& progress) const {

@@ -56,4 +56,15 @@ Result<StreamName> StreamName::Parse(std::string_view name) {
   return Make(name.substr(0, dash), name.substr(dash + 1));
 }
 
+Status StreamName::ParseInto(std::string_view name, StreamName* out) {
+  const size_t dash = name.find('-');
+  if (dash == std::string_view::npos || !IsValidCategory(name.substr(0, dash)) ||
+      !IsValidId(name.substr(dash + 1))) {
+    return Parse(name).error();
+  }
+  out->name_.assign(name);
+  out->dash_ = dash;
+  return Status::Ok();
+}
+
 }  // namespace dealstream::eventstore

@@ -23,6 +23,10 @@ class StreamName {
   static Result<StreamName> Make(std::string_view category, std::string_view id);
   // Parses and validates a full name such as "opportunity-7f3a".
   static Result<StreamName> Parse(std::string_view name);
+  // As Parse, into an existing name whose buffer is reused (no allocation
+  // once it is large enough): for decoding many stored events in a row.
+  // On failure `*out` is unchanged.
+  static Status ParseInto(std::string_view name, StreamName* out);
 
   // True if `id` would be accepted as the id part of a stream name.
   static bool IsValidId(std::string_view id);

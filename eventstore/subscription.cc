@@ -27,14 +27,15 @@ void CatchUpSubscription::Stop() {
 }
 
 void CatchUpSubscription::Run() {
+  EventChunk chunk;  // reused: catching up a long log allocates per chunk, not per event
   while (!stop_.load()) {
-    auto read = log_.ReadAll(GlobalPosition{next_.load()}, kReadChunk, filter_);
-    if (!read.ok()) {
-      if (on_error_) on_error_(read.error());
+    if (Status s = log_.ReadAllInto(GlobalPosition{next_.load()}, kReadChunk, filter_, &chunk);
+        !s.ok()) {
+      if (on_error_) on_error_(s);
       std::this_thread::sleep_for(kRetryDelay);
       continue;
     }
-    for (const RecordedEvent& e : read->events) {
+    for (const RecordedEvent& e : chunk.events()) {
       if (stop_.load()) return;
       const bool go_on = handler_(e);
       // Only now is the event handled: next() never runs ahead of the handler.
@@ -44,10 +45,10 @@ void CatchUpSubscription::Run() {
         return;
       }
     }
-    next_.store(read->next.value);
-    if (read->next.value > log_.Head().position.value) {
+    next_.store(chunk.next.value);
+    if (chunk.next.value > log_.Head().position.value) {
       caught_up_.store(true);
-      log_.WaitForPosition(read->next, kLiveWait);
+      log_.WaitForPosition(chunk.next, kLiveWait);
     }
   }
 }

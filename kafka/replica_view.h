@@ -37,6 +37,11 @@ class ReplicaView final : public eventstore::EventLog {
                                             const eventstore::ReadFilter& filter) const override {
     return inner_.ReadAll(from, max_count, filter);
   }
+  Status ReadAllInto(eventstore::GlobalPosition from, size_t max_count,
+                     const eventstore::ReadFilter& filter,
+                     eventstore::EventChunk* out) const override {
+    return inner_.ReadAllInto(from, max_count, filter, out);
+  }
   Result<std::optional<eventstore::IdempotencyRecord>> FindIdempotencyKey(
       const std::string& key) const override {
     return inner_.FindIdempotencyKey(key);

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "eventstore/log_fold.h"
+
 namespace dealstream::projections {
 namespace {
 
@@ -156,13 +158,19 @@ Status ProjectionWorker::Rebuild(const ProgressCallback& progress) {
       if (stopping_.load()) return Status::FailedPrecondition("the worker is stopping");
       const uint64_t head = log_.Head().position.value;
       if (next > head) return Status::Ok();
-      auto read = log_.ReadAll(GlobalPosition{next}, kRebuildChunk, {});
-      if (!read.ok()) return read.error();
-      for (const RecordedEvent& e : read->events) fresh->Apply(e);
-      events_applied_.fetch_add(read->events.size(), std::memory_order_relaxed);
-      next = read->next.value;
-      rebuild_position_.store(next - 1);
-      if (progress) progress(next - 1, head);
+      auto folded = eventstore::FoldLog(log_, next, head, kRebuildChunk,
+                                        [&](std::span<const RecordedEvent> events) {
+                                          for (const RecordedEvent& e : events) fresh->Apply(e);
+                                          events_applied_.fetch_add(events.size(),
+                                                                    std::memory_order_relaxed);
+                                          if (!events.empty()) {
+                                            rebuild_position_.store(events.back().position.value);
+                                            if (progress) progress(events.back().position.value, head);
+                                          }
+                                          return !stopping_.load();
+                                        });
+      if (!folded.ok()) return folded.error();
+      next = *folded;
     }
   };
   if (Status s = catch_up(); !s.ok()) return s;
