@@ -1,7 +1,8 @@
 # Dealstream — the two commands of the README, plus benchmarks.
 #   make serve   install what is missing, build, start the server with demo data
-#   make test    install what is missing, build, run every test
-#   make test-asan  the unit-test binaries once more under ASan/UBSan (build/asan)
+#   make test    install what is missing, build, run every test, then the unit
+#                tests once more under ASan/UBSan (make test-asan, build/asan)
+#   make test-asan  only that sanitizer run
 #   make bench   benchmarks (DESIGN §8); writes build/bench/results.json and docs/benchmarks.md
 #   make fuzz    libFuzzer + ASan/UBSan, each target FUZZ_SECONDS (60) s (fuzz/README.md)
 #   make soak    long reliability run (R1–R3): 200 kill cycles, in-process and over
@@ -17,7 +18,8 @@ CMAKE_FLAGS ?=
 ASAN_BUILD_DIR ?= $(BUILD_DIR)/asan
 ASAN_TESTS ?= base_test codec_test domain_test commands_test eventstore_test \
   projections_framework_test projections_read_models_test projections_property_test \
-  projections_read_models_e2e_test replay_test
+  projections_read_models_e2e_test projections_business_models_test projections_insight_test \
+  projections_insight_property_test replay_test
 # Any report ends the test process with a failure; leaks are reports too.
 SANITIZER_ENV = ASAN_OPTIONS=halt_on_error=1:detect_leaks=1 \
   UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1
@@ -44,6 +46,7 @@ build: configure
 
 test: build
 	ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
+	@$(MAKE) --no-print-directory test-asan
 
 # gcc's sanitizers in every library of this build (-DDEALSTREAM_SANITIZE=ON),
 # only the ASAN_TESTS binaries built and run.
