@@ -97,6 +97,24 @@ std::string FormatTimestamp(Timestamp t) {
   const int64_t in_day = micros - days * kSecondsPerDay * kMicrosPerSecond;
   const Civil c = CivilFromDays(days);
   const int64_t secs = in_day / kMicrosPerSecond;
+  if (c.year >= 0 && c.year <= 9999) {
+    // The common case without snprintf: the Kafka relay formats two
+    // timestamps per published event.
+    char out[] = "0000-00-00T00:00:00.000000Z";
+    const auto put = [&](int at, int width, int64_t value) {
+      for (int i = at + width - 1; i >= at; --i, value /= 10) {
+        out[i] = static_cast<char>('0' + value % 10);
+      }
+    };
+    put(0, 4, c.year);
+    put(5, 2, c.month);
+    put(8, 2, c.day);
+    put(11, 2, secs / 3600);
+    put(14, 2, secs / 60 % 60);
+    put(17, 2, secs % 60);
+    put(20, 6, in_day % kMicrosPerSecond);
+    return std::string(out, sizeof out - 1);
+  }
   char buf[40];
   std::snprintf(buf, sizeof buf, "%04lld-%02u-%02uT%02lld:%02lld:%02lld.%06lldZ",
                 static_cast<long long>(c.year), c.month, c.day,

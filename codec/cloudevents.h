@@ -77,6 +77,20 @@ struct KafkaMessage {
 
 KafkaMessage ToKafkaMessage(const eventstore::RecordedEvent& event,
                             const CloudEventsOptions& options = {});
+
+// The headers of ToKafkaMessage(event), in the same order, handed to `sink`
+// one at a time instead of being collected: for a producer that copies them
+// straight into its client library (the relay). The views are valid only
+// during the call.
+class KafkaHeaderSink {
+ public:
+  virtual void Add(std::string_view name, std::string_view value) = 0;
+
+ protected:
+  ~KafkaHeaderSink() = default;
+};
+void WriteKafkaHeaders(const eventstore::RecordedEvent& event, const CloudEventsOptions& options,
+                       KafkaHeaderSink& sink);
 // Reverse of ToKafkaMessage. Headers not starting with "ce_" (other than
 // content-type) are ignored; a repeated "ce_" header is an error.
 Result<eventstore::RecordedEvent, FieldError> FromKafkaMessage(

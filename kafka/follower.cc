@@ -64,6 +64,7 @@ class Follower::Impl {
           {"enable.partition.eof", "true"},
           {"auto.offset.reset", "earliest"},
           {"fetch.wait.max.ms", std::to_string(options_.fetch_wait.count())},
+          {"socket.nagle.disable", "true"},  // as the Java clients do
           {"reconnect.backoff.max.ms", "1000"},
           // Prefetch per partition; FlowControl discards it when pausing.
           {"queued.max.messages.kbytes", "16384"},

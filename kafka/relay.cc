@@ -90,6 +90,14 @@ class Relay::Impl {
         {"enable.gapless.guarantee", "true"},
         {"message.timeout.ms", std::to_string(options_.message_timeout.count())},
         {"linger.ms", std::to_string(options_.linger.count())},
+        // Events in a batch share most of their header bytes. lz4 costs the
+        // relay little and halves the garbage a local broker collects at
+        // 5,000 events/s (half the young-generation pauses, which stall
+        // every follower: docs/benchmarks.md, P7).
+        {"compression.codec", "lz4"},
+        // As the Java clients do: a small request never waits for the ACK
+        // of the one before it.
+        {"socket.nagle.disable", "true"},
         {"reconnect.backoff.max.ms", "1000"},
         // An event may carry a 1 MiB payload plus its headers.
         {"message.max.bytes", "2097152"},
@@ -158,17 +166,23 @@ class Relay::Impl {
       restart_ = true;
       return false;
     }
-    const codec::KafkaMessage m = codec::ToKafkaMessage(e, options_.cloudevents);
-    rd_kafka_headers_t* headers = rd_kafka_headers_new(m.headers.size());
-    for (const codec::KafkaHeader& h : m.headers) {
-      rd_kafka_header_add(headers, h.name.data(), static_cast<ssize_t>(h.name.size()),
-                          h.value.data(), static_cast<ssize_t>(h.value.size()));
-    }
+    // The headers go straight from the event into librdkafka's list, and
+    // key and value are copied from the event once, by the producer.
+    struct Headers final : codec::KafkaHeaderSink {
+      rd_kafka_headers_t* list = rd_kafka_headers_new(20);
+      void Add(std::string_view name, std::string_view value) override {
+        rd_kafka_header_add(list, name.data(), static_cast<ssize_t>(name.size()), value.data(),
+                            static_cast<ssize_t>(value.size()));
+      }
+    } sink;
+    codec::WriteKafkaHeaders(e, options_.cloudevents, sink);
+    rd_kafka_headers_t* headers = sink.list;
+    const std::string& key = e.stream.str();
     for (;;) {
       const rd_kafka_resp_err_t err = rd_kafka_producev(
           producer_.get(), RD_KAFKA_V_RKT(topic_.get()), RD_KAFKA_V_MSGFLAGS(RD_KAFKA_MSG_F_COPY),
-          RD_KAFKA_V_KEY(const_cast<char*>(m.key.data()), m.key.size()),
-          RD_KAFKA_V_VALUE(const_cast<char*>(m.value.data()), m.value.size()),
+          RD_KAFKA_V_KEY(const_cast<char*>(key.data()), key.size()),
+          RD_KAFKA_V_VALUE(const_cast<char*>(e.data.data()), e.data.size()),
           RD_KAFKA_V_HEADERS(headers),
           RD_KAFKA_V_OPAQUE(reinterpret_cast<void*>(static_cast<uintptr_t>(e.position.value))),
           RD_KAFKA_V_END);

@@ -11,6 +11,13 @@ TEST(TimeTest, FormatsInOneFixedUtcFormat) {
   EXPECT_EQ(FormatTimestamp(Timestamp::FromMicros(0)), "1970-01-01T00:00:00.000000Z");
   EXPECT_EQ(FormatTimestamp(Timestamp::FromMicros(1488361800123456)), "2017-03-01T09:50:00.123456Z");
   EXPECT_EQ(FormatTimestamp(Timestamp::FromMicros(-1)), "1969-12-31T23:59:59.999999Z");
+  // Four-digit years take a path of their own; the others print in full.
+  const int64_t day = 86400LL * 1000000;
+  const int64_t year_10000 = DaysFromCivil(10000, 1, 1) * day;
+  EXPECT_EQ(FormatTimestamp(Timestamp::FromMicros(year_10000 - 1)), "9999-12-31T23:59:59.999999Z");
+  EXPECT_EQ(FormatTimestamp(Timestamp::FromMicros(year_10000)), "10000-01-01T00:00:00.000000Z");
+  EXPECT_EQ(FormatTimestamp(Timestamp::FromMicros(DaysFromCivil(0, 1, 1) * day)),
+            "0000-01-01T00:00:00.000000Z");
 }
 
 TEST(TimeTest, ParsesRfc3339WithOffsetsAndFractions) {

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include <string>
 #include <vector>
 
@@ -137,6 +139,37 @@ TEST(CloudEventsTest, KafkaBinaryModeRoundTripsAndTheChainVerifies) {
     ASSERT_TRUE(back.ok()) << back.error().message;
     ExpectSame(*back, e);
     EXPECT_TRUE(verifier.Feed(*back).ok());
+  }
+}
+
+// content-type is "application/json" exactly when nlohmann accepts the
+// payload, also where a faster validator would disagree (lone surrogate
+// escapes, numbers out of range, a byte order mark, deep nesting).
+TEST(CloudEventsTest, KafkaContentTypeIsJsonExactlyWhenThePayloadParses) {
+  const std::vector<std::string> payloads = {
+      R"({"a":1})",
+      R"(  [1, 2.5e3, "x", null, true]  )",
+      R"({"a":"\uDC00"})",
+      R"({"a":"\uD800"})",
+      R"({"a":"\uD83D\uDE00"})",
+      R"({"a":"\u00e9"})",
+      "1e400",
+      "123456789012345678901234567890",
+      "\xEF\xBB\xBF{}",
+      std::string(2000, '[') + std::string(2000, ']'),
+      R"({"a":1,})",
+      "{\"a\":\"\xff\"}",
+      "{} {}",
+      "   ",
+      "\x01\x02 not json",
+  };
+  for (const std::string& payload : payloads) {
+    RecordedEvent e = Chain({payload})[0];
+    const KafkaMessage m = ToKafkaMessage(e);
+    ASSERT_EQ(m.headers.back().name, "content-type");
+    EXPECT_EQ(m.headers.back().value, nlohmann::json::accept(payload) ? "application/json"
+                                                                      : "application/octet-stream")
+        << payload.substr(0, 40);
   }
 }
 
