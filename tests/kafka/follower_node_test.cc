@@ -38,6 +38,20 @@ std::vector<std::string> AllEvents(const ServeProcess& server, const std::string
   }
 }
 
+// The server's event count once it has not grown for a second: process
+// managers append their follow-up events after the command's reply.
+size_t SettledEventCount(const ServeProcess& server, const std::string& token) {
+  size_t last = AllEvents(server, token).size();
+  const auto deadline = std::chrono::steady_clock::now() + kConvergeTimeout;
+  while (std::chrono::steady_clock::now() < deadline) {
+    std::this_thread::sleep_for(1s);
+    const size_t now = AllEvents(server, token).size();
+    if (now == last) break;
+    last = now;
+  }
+  return last;
+}
+
 // What must be equal on leader and follower.
 struct ReadSide {
   std::vector<std::string> events;
@@ -127,7 +141,7 @@ TEST_F(FollowerNodeTest, FollowerServesTheLeadersReadsAndRefusesWrites) {
                                       R"({"employee_id":"e1","role":"analyst"})");
   ASSERT_EQ(granted.status, 201) << granted.body;
   const std::string analyst = api::ParseJson(granted.body)["token"];
-  const size_t written = AllEvents(leader, admin).size();
+  const size_t written = SettledEventCount(leader, admin);
   ASSERT_GE(written, 27u);
 
   ServeProcess follower({"serve", "--data", follower_dir.path(), "--listen", "127.0.0.1:0",
