@@ -4,7 +4,6 @@
 // department's subtree, a filter outside the scope refused with 403).
 #include <gtest/gtest.h>
 
-#include <future>
 #include <thread>
 
 #include "api/api.h"
@@ -13,15 +12,14 @@
 #include "api/token_issuer.h"
 #include "commands/log_command_service.h"
 #include "log_fixture.h"
+#include "read_models_api.h"
 
 namespace dealstream::api {
 namespace {
 
-class BusinessRoutesTest : public ::testing::Test {
+class BusinessRoutesTest : public testing::ReadModelsApiTest {
  protected:
   BusinessRoutesTest() {
-    log_ = eventstore::testing::OpenRocks(dir_.path(), eventstore::Durability::kOs);
-    service_ = std::make_unique<commands::LogCommandService>(*log_);
     const std::string jan1 = R"(,"occurred_at":"2017-01-01T00:00:00Z"})";
     Command("CreateDepartment", R"({"id":"hq","name":"HQ")" + jan1);
     Command("CreateDepartment", R"({"id":"east","name":"East","parent_id":"hq")" + jan1);
@@ -76,49 +74,9 @@ class BusinessRoutesTest : public ::testing::Test {
     Command("OpenServiceRequest", R"({"id":"s2","customer_id":"c2","type":"inquiry",
         "priority":"low","queue":"desk","subject":"question")" + mar1);
     Command("AssignServiceRequest", R"({"service_request_id":"s2","assignee_id":"cat")" + mar1);
-    auto store = projections::SnapshotStore::Open({.path = dir_.path() + "/projections"});
-    EXPECT_TRUE(store.ok());
-    store_ = std::move(*store);
-    auto models = projections::ReadModels::Start(*log_, *store_);
-    EXPECT_TRUE(models.ok());
-    models_ = std::move(*models);
-    EXPECT_TRUE(models_->WaitForPosition(log_->Head().position, std::chrono::seconds(30)));
-    tokens_ = std::make_unique<TokenTable>(*log_);
-    issuer_ = std::make_unique<TokenIssuer>(*log_, tokens_.get());
-    api_ = std::make_unique<Api>(*tokens_, &models_->scope_resolver(), metrics_);
-    api_->AddRoutes(ProjectionRoutes(*models_));
+    StartReadModels();
   }
 
-  void Command(const std::string& type, const std::string& body,
-               const std::string& actor = "setup") {
-    auto outcome = service_->Execute({.type = type, .body = body, .actor = actor});
-    ASSERT_TRUE(outcome.ok()) << type << ": " << outcome.error().message;
-  }
-  std::string Token(Role role, const std::string& employee) {
-    return issuer_->Grant({.employee_id = employee, .role = role, .granted_by = "t"})->token;
-  }
-  Response Get(const std::string& target, const std::string& token) {
-    Request r{.method = "GET", .target = target};
-    r.headers.Set("Authorization", "Bearer " + token);
-    std::promise<Response> promise;
-    api_->Handle(std::move(r), [&](Response response) { promise.set_value(std::move(response)); });
-    return promise.get_future().get();
-  }
-  nlohmann::json GetJson(const std::string& target, const std::string& token) {
-    Response r = Get(target, token);
-    EXPECT_EQ(r.status, 200) << target << " " << r.body;
-    return ParseJson(r.body);
-  }
-
-  eventstore::testing::TempDir dir_;
-  std::unique_ptr<eventstore::RocksEventLog> log_;
-  std::unique_ptr<commands::LogCommandService> service_;
-  std::unique_ptr<projections::SnapshotStore> store_;
-  std::unique_ptr<projections::ReadModels> models_;
-  Metrics metrics_;
-  std::unique_ptr<TokenTable> tokens_;
-  std::unique_ptr<TokenIssuer> issuer_;
-  std::unique_ptr<Api> api_;
   Timestamp before_loss_;
 };
 

@@ -5,7 +5,6 @@
 // in /openapi.json.
 #include <gtest/gtest.h>
 
-#include <future>
 
 #include "api/api.h"
 #include "api/json_util.h"
@@ -14,15 +13,14 @@
 #include "api/token_issuer.h"
 #include "commands/log_command_service.h"
 #include "log_fixture.h"
+#include "read_models_api.h"
 
 namespace dealstream::api {
 namespace {
 
-class InsightRoutesTest : public ::testing::Test {
+class InsightRoutesTest : public testing::ReadModelsApiTest {
  protected:
   InsightRoutesTest() {
-    log_ = eventstore::testing::OpenRocks(dir_.path(), eventstore::Durability::kOs);
-    service_ = std::make_unique<commands::LogCommandService>(*log_);
     const std::string jan1 = R"(,"occurred_at":"2017-01-01T00:00:00Z"})";
     Command("CreateDepartment", R"({"id":"hq","name":"HQ")" + jan1);
     Command("CreateDepartment", R"({"id":"east","name":"East","parent_id":"hq")" + jan1);
@@ -43,49 +41,9 @@ class InsightRoutesTest : public ::testing::Test {
         "product_ids":["p1"],"occurred_at":"2017-02-01T00:00:00Z"})");
     Command("WinOpportunity", R"({"opportunity_id":"o1","occurred_at":"2017-03-01T00:00:00Z"})");
     Command("WinOpportunity", R"({"opportunity_id":"o2","occurred_at":"2017-03-02T00:00:00Z"})");
-    auto store = projections::SnapshotStore::Open({.path = dir_.path() + "/projections"});
-    EXPECT_TRUE(store.ok());
-    store_ = std::move(*store);
-    auto models = projections::ReadModels::Start(*log_, *store_);
-    EXPECT_TRUE(models.ok());
-    models_ = std::move(*models);
-    EXPECT_TRUE(models_->WaitForPosition(log_->Head().position, std::chrono::seconds(30)));
-    tokens_ = std::make_unique<TokenTable>(*log_);
-    issuer_ = std::make_unique<TokenIssuer>(*log_, tokens_.get());
-    api_ = std::make_unique<Api>(*tokens_, &models_->scope_resolver(), metrics_);
-    api_->AddRoutes(ProjectionRoutes(*models_));
+    StartReadModels();
     api_->AddRoutes(OpenApiRoutes(*api_, {}));
   }
-
-  void Command(const std::string& type, const std::string& body) {
-    auto outcome = service_->Execute({.type = type, .body = body, .actor = "setup"});
-    ASSERT_TRUE(outcome.ok()) << type << ": " << outcome.error().message;
-  }
-  std::string Token(Role role, const std::string& employee) {
-    return issuer_->Grant({.employee_id = employee, .role = role, .granted_by = "t"})->token;
-  }
-  Response Get(const std::string& target, const std::string& token) {
-    Request r{.method = "GET", .target = target};
-    r.headers.Set("Authorization", "Bearer " + token);
-    std::promise<Response> promise;
-    api_->Handle(std::move(r), [&](Response response) { promise.set_value(std::move(response)); });
-    return promise.get_future().get();
-  }
-  nlohmann::json GetJson(const std::string& target, const std::string& token) {
-    Response r = Get(target, token);
-    EXPECT_EQ(r.status, 200) << target << " " << r.body;
-    return ParseJson(r.body);
-  }
-
-  eventstore::testing::TempDir dir_;
-  std::unique_ptr<eventstore::RocksEventLog> log_;
-  std::unique_ptr<commands::LogCommandService> service_;
-  std::unique_ptr<projections::SnapshotStore> store_;
-  std::unique_ptr<projections::ReadModels> models_;
-  Metrics metrics_;
-  std::unique_ptr<TokenTable> tokens_;
-  std::unique_ptr<TokenIssuer> issuer_;
-  std::unique_ptr<Api> api_;
 };
 
 TEST_F(InsightRoutesTest, CustomerValueAsJsonWithinTheScope) {

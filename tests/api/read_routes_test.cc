@@ -5,7 +5,6 @@
 // the record views and histories (/v1/{collection}/{id}[/history]).
 #include <gtest/gtest.h>
 
-#include <future>
 
 #include "api/api.h"
 #include "api/json_util.h"
@@ -14,15 +13,14 @@
 #include "api/token_issuer.h"
 #include "commands/log_command_service.h"
 #include "log_fixture.h"
+#include "read_models_api.h"
 
 namespace dealstream::api {
 namespace {
 
-class ReadRoutesTest : public ::testing::Test {
+class ReadRoutesTest : public testing::ReadModelsApiTest {
  protected:
   ReadRoutesTest() {
-    log_ = eventstore::testing::OpenRocks(dir_.path(), eventstore::Durability::kOs);
-    service_ = std::make_unique<commands::LogCommandService>(*log_);
     Command("CreateDepartment", R"({"id":"hq","name":"HQ"})");
     Command("CreateDepartment", R"({"id":"east","name":"East","parent_id":"hq"})");
     Command("CreateDepartment", R"({"id":"west","name":"West","parent_id":"hq"})");
@@ -35,34 +33,10 @@ class ReadRoutesTest : public ::testing::Test {
         "amount":{"amount":"1000.00","currency":"USD"},"expected_close_date":"2030-01-31"})");
     Command("OpenOpportunity", R"({"id":"o2","customer_id":"c2","title":"B","owner_id":"cat",
         "amount":{"amount":"5000.00","currency":"USD"},"expected_close_date":"2030-01-31"})");
-    auto store = projections::SnapshotStore::Open({.path = dir_.path() + "/projections"});
-    EXPECT_TRUE(store.ok());
-    store_ = std::move(*store);
-    auto models = projections::ReadModels::Start(*log_, *store_);
-    EXPECT_TRUE(models.ok());
-    models_ = std::move(*models);
-    EXPECT_TRUE(models_->WaitForPosition(log_->Head().position, std::chrono::seconds(10)));
-    tokens_ = std::make_unique<TokenTable>(*log_);
-    issuer_ = std::make_unique<TokenIssuer>(*log_, tokens_.get());
-    api_ = std::make_unique<Api>(*tokens_, &models_->scope_resolver(), metrics_);
-    api_->AddRoutes(ProjectionRoutes(*models_));
+    StartReadModels();
     api_->AddRoutes(RecordRoutes(*log_));
   }
 
-  void Command(const std::string& type, const std::string& body) {
-    auto outcome = service_->Execute({.type = type, .body = body, .actor = "setup"});
-    ASSERT_TRUE(outcome.ok()) << type << ": " << outcome.error().message;
-  }
-  std::string Token(Role role, const std::string& employee) {
-    return issuer_->Grant({.employee_id = employee, .role = role, .granted_by = "t"})->token;
-  }
-  Response Get(const std::string& target, const std::string& token) {
-    Request r{.method = "GET", .target = target};
-    r.headers.Set("Authorization", "Bearer " + token);
-    std::promise<Response> promise;
-    api_->Handle(std::move(r), [&](Response response) { promise.set_value(std::move(response)); });
-    return promise.get_future().get();
-  }
   // Σ count over the funnel's stages.
   static int64_t OpenDeals(const Response& r) {
     int64_t count = 0;
@@ -70,16 +44,6 @@ class ReadRoutesTest : public ::testing::Test {
     for (const auto& stage : funnel["stages"]) count += stage["count"].get<int64_t>();
     return count;
   }
-
-  eventstore::testing::TempDir dir_;
-  std::unique_ptr<eventstore::RocksEventLog> log_;
-  std::unique_ptr<commands::LogCommandService> service_;
-  std::unique_ptr<projections::SnapshotStore> store_;
-  std::unique_ptr<projections::ReadModels> models_;
-  Metrics metrics_;
-  std::unique_ptr<TokenTable> tokens_;
-  std::unique_ptr<TokenIssuer> issuer_;
-  std::unique_ptr<Api> api_;
 };
 
 TEST_F(ReadRoutesTest, EveryReadModelAnswersJson) {
