@@ -74,14 +74,19 @@ Status VaultedEventLog::OpenInPlace(eventstore::RecordedEvent& event) const {
   return Status::Ok();  // left sealed; see the header
 }
 
+Status VaultedEventLog::OpenAllInPlace(std::span<eventstore::RecordedEvent> events) const {
+  for (eventstore::RecordedEvent& e : events) {
+    if (Status s = OpenInPlace(e); !s.ok()) return s;
+  }
+  return Status::Ok();
+}
+
 Result<std::vector<eventstore::RecordedEvent>> VaultedEventLog::ReadStream(
     const eventstore::StreamName& stream, eventstore::StreamVersion from,
     eventstore::Direction direction, size_t max_count) const {
   auto events = inner_.ReadStream(stream, from, direction, max_count);
   if (!events.ok()) return events;
-  for (eventstore::RecordedEvent& e : *events) {
-    if (Status s = OpenInPlace(e); !s.ok()) return s;
-  }
+  if (Status s = OpenAllInPlace(*events); !s.ok()) return s;
   return events;
 }
 
@@ -90,9 +95,7 @@ Result<eventstore::ReadAllResult> VaultedEventLog::ReadAll(
     const eventstore::ReadFilter& filter) const {
   auto read = inner_.ReadAll(from, max_count, filter);
   if (!read.ok()) return read;
-  for (eventstore::RecordedEvent& e : read->events) {
-    if (Status s = OpenInPlace(e); !s.ok()) return s;
-  }
+  if (Status s = OpenAllInPlace(read->events); !s.ok()) return s;
   return read;
 }
 
@@ -100,10 +103,7 @@ Status VaultedEventLog::ReadAllInto(eventstore::GlobalPosition from, size_t max_
                                      const eventstore::ReadFilter& filter,
                                      eventstore::EventChunk* out) const {
   if (Status s = inner_.ReadAllInto(from, max_count, filter, out); !s.ok()) return s;
-  for (eventstore::RecordedEvent& e : out->events()) {
-    if (Status s = OpenInPlace(e); !s.ok()) return s;
-  }
-  return Status::Ok();
+  return OpenAllInPlace(out->events());
 }
 
 }  // namespace dealstream::commands

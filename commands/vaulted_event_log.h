@@ -61,6 +61,8 @@ class VaultedEventLog final : public eventstore::EventLog {
   // refuse that payload like any malformed one, and history is not blocked.
   // Errors: Unavailable when the key store cannot be read.
   Status OpenInPlace(eventstore::RecordedEvent& event) const;
+  // Each of `events` in turn; stops at the first error.
+  Status OpenAllInPlace(std::span<eventstore::RecordedEvent> events) const;
 
  private:
   // Seals request's events in place; an AppendError when sealing failed.
