@@ -80,22 +80,34 @@ CellKey Coarsen(CellKey key, const CellDetail& detail) {
   return key;
 }
 
-void AddToCells(CellTable& cells, const DealState& s, int sign, const CellDetail& detail) {
-  const CellKey full{.owner = s.owner,
-                    .department = s.department,
-                    .month = s.PeriodMonth(),
-                    .stage = s.stage,
-                    .currency = s.currency,
-                    .status = static_cast<uint8_t>(s.status),
-                    .category = s.category};
-  const CellKey key = detail.all() ? full : Coarsen(full, detail);
-  CellValue& v = cells[key];
+namespace {
+
+CellKey KeyOf(const DealState& s) {
+  return CellKey{.owner = s.owner,
+                 .department = s.department,
+                 .month = s.PeriodMonth(),
+                 .stage = s.stage,
+                 .currency = s.currency,
+                 .status = static_cast<uint8_t>(s.status),
+                 .category = s.category};
+}
+
+void AddTo(CellValue& v, const DealState& s, int sign) {
   v.count += sign;
   v.amount += sign * s.amount;
   v.weighted += static_cast<__int128>(sign) * s.amount * s.probability;
+}
+
+}  // namespace
+
+CellValue& AddToCells(CellTable& cells, const DealState& s, int sign, const CellDetail& detail) {
+  const CellKey full = KeyOf(s);
+  CellValue& v = cells[detail.all() ? full : Coarsen(full, detail)];
+  AddTo(v, s, sign);
   // Emptied cells stay: deals move between a bounded set of cells, and
   // erasing and re-inserting them on every stage change would cost an
   // allocation per event. Readers skip cells whose count is 0.
+  return v;
 }
 
 bool SameCells(const CellTable& a, const CellTable& b) {
@@ -159,6 +171,7 @@ uint32_t OpportunityBook::DealIndex(std::string_view opportunity_id, bool create
   if (!create) return UINT32_MAX;
   const auto index = static_cast<uint32_t>(deals_.size());
   deals_.push_back(Deal{.id = code});
+  now_cell_.push_back(nullptr);
   by_id_.emplace(code, index);
   return index;
 }
@@ -166,16 +179,26 @@ uint32_t OpportunityBook::DealIndex(std::string_view opportunity_id, bool create
 void OpportunityBook::Append(uint32_t deal, DealEntry entry) {
   Deal& d = deals_[deal];
   constexpr CellDetail kSummary{false, false, false};
-  if (d.now.exists) {
-    AddToCells(now_cells_, d.now, -1);
+  // The deal's cell in now_cells_ is kept (table nodes do not move), so
+  // leaving it costs no lookup, and staying in it (an amount or date that
+  // keeps the month) none either.
+  CellValue* const cell = now_cell_[deal];
+  const std::optional<CellKey> old_key = d.now.exists ? std::optional(KeyOf(d.now)) : std::nullopt;
+  if (old_key) {
+    AddTo(*cell, d.now, -1);
     AddToCells(now_summary_, d.now, -1, kSummary);
   }
   d.entries.push_back(entry);
   d.now.Apply(entry);
-  if (d.now.exists) {
-    AddToCells(now_cells_, d.now, +1);
-    AddToCells(now_summary_, d.now, +1, kSummary);
+  if (!d.now.exists) {
+    now_cell_[deal] = nullptr;
+    return;
   }
+  const CellKey key = KeyOf(d.now);
+  CellValue& into = old_key == key ? *cell : now_cells_[key];
+  AddTo(into, d.now, +1);
+  now_cell_[deal] = &into;
+  AddToCells(now_summary_, d.now, +1, kSummary);
 }
 
 std::optional<uint32_t> OpportunityBook::Apply(const EventMeta& meta,
@@ -372,13 +395,14 @@ void OpportunityBook::RebuildDerived() {
   by_id_.reserve(deals_.size());
   now_cells_.clear();
   now_summary_.clear();
+  now_cell_.assign(deals_.size(), nullptr);
   for (uint32_t i = 0; i < deals_.size(); ++i) {
     Deal& d = deals_[i];
     by_id_.emplace(d.id, i);
     d.now = DealState{};
     for (const DealEntry& e : d.entries) d.now.Apply(e);
     if (d.now.exists) {
-      AddToCells(now_cells_, d.now, +1);
+      now_cell_[i] = &AddToCells(now_cells_, d.now, +1);
       AddToCells(now_summary_, d.now, +1, CellDetail{false, false, false});
     }
   }

@@ -137,6 +137,8 @@ CellKey Coarsen(CellKey key, const CellDetail& detail);
 class OpportunityBook {
  public:
   explicit OpportunityBook(Symbols& symbols) : symbols_(symbols) {}
+  OpportunityBook(const OpportunityBook&) = delete;  // now_cell_ points into now_cells_
+  OpportunityBook& operator=(const OpportunityBook&) = delete;
 
   // Folds one opportunity event in. Events that do not touch funnel
   // attributes (activities, quotes, comments…) only ensure the deal is
@@ -191,11 +193,14 @@ class OpportunityBook {
   std::vector<uint32_t> stages_, categories_, currencies_;
   CellTable now_cells_;
   CellTable now_summary_;
+  std::vector<CellValue*> now_cell_;  // per deal: its cell in now_cells_, if it exists
 };
 
 // Adds (sign = +1) or removes (sign = −1) a deal state's contribution.
 // Cells that become empty are kept (count 0).
-void AddToCells(CellTable& cells, const DealState& s, int sign, const CellDetail& detail = {});
+// Returns the cell.
+CellValue& AddToCells(CellTable& cells, const DealState& s, int sign,
+                      const CellDetail& detail = {});
 // Equal as aggregates: the same non-empty cells with the same values.
 bool SameCells(const CellTable& a, const CellTable& b);
 
