@@ -1,24 +1,47 @@
 #include "projections/crm_projection.h"
 
-#include <functional>
+#include <array>
+#include <optional>
+#include <string>
 #include <string_view>
-#include <unordered_map>
-#include <variant>
+#include <vector>
 
 #include "codec/json_codec.h"
+#include "eventstore/log_fold.h"
 #include "projections/binary_io.h"
 #include "projections/routing.h"
 
 namespace dealstream::projections {
 
-CrmProjection::CrmProjection() : books_(std::make_unique<CrmBooks>()) {}
-CrmProjection::~CrmProjection() = default;
+struct CrmProjection::Decoded {
+  struct Event {
+    const EventRoute* route = nullptr;  // nullptr: a type no read model needs
+    std::optional<std::string> problem;
+    DecodedEvent event;
+  };
+  std::array<std::vector<Event>, eventstore::kFoldSlots> slots;
+  DecodedEvent scratch;
+};
 
-void CrmProjection::Apply(const eventstore::RecordedEvent& e) {
-  books_->position = e.position.value;
-  const EventRoute* route = FindRoute(e.type);
+namespace {
+
+std::optional<std::string> Decode(const EventRoute& route, const eventstore::RecordedEvent& e,
+                                  DecodedEvent* out) {
+  return route.decode(e.type, e.schema_version, e.data, out);
+}
+
+// The routing half of Apply, shared by both paths.
+void Route(CrmBooks& books, CrmProjectionStats& stats, const eventstore::RecordedEvent& e,
+           const EventRoute* route, const std::optional<std::string>& problem,
+           const DecodedEvent& event) {
+  books.position = e.position.value;
   if (route == nullptr) {
-    ++stats_.ignored_types;
+    ++stats.ignored_types;
+    return;
+  }
+  if (problem) {
+    ++stats.undecodable;
+    stats.last_problem = "position " + std::to_string(e.position.value) + ": " + *problem;
     return;
   }
   const EventMeta meta{.position = e.position.value,
@@ -26,13 +49,40 @@ void CrmProjection::Apply(const eventstore::RecordedEvent& e) {
                        .recorded = e.recorded_time.micros(),
                        .subject = e.subject,
                        .actor = e.metadata.actor};
-  if (std::optional<std::string> problem =
-          route->apply(*books_, meta, e.type, e.schema_version, e.data)) {
-    ++stats_.undecodable;
-    stats_.last_problem = "position " + std::to_string(e.position.value) + ": " + *problem;
-    return;
+  route->apply(books, meta, event);
+  ++stats.applied;
+}
+
+}  // namespace
+
+CrmProjection::CrmProjection()
+    : books_(std::make_unique<CrmBooks>()), decoded_(std::make_unique<Decoded>()) {}
+CrmProjection::~CrmProjection() = default;
+
+void CrmProjection::Apply(const eventstore::RecordedEvent& e) {
+  const EventRoute* route = FindRoute(e.type);
+  std::optional<std::string> problem;
+  if (route != nullptr) problem = Decode(*route, e, &decoded_->scratch);
+  Route(*books_, stats_, e, route, problem, decoded_->scratch);
+}
+
+void CrmProjection::StartChunk(std::span<const eventstore::RecordedEvent> events, size_t slot) {
+  decoded_->slots.at(slot).resize(events.size());
+}
+
+void CrmProjection::PrepareEvent(const eventstore::RecordedEvent& e, size_t slot, size_t index) {
+  Decoded::Event& out = decoded_->slots[slot][index];
+  out.route = FindRoute(e.type);
+  out.problem = out.route != nullptr ? Decode(*out.route, e, &out.event) : std::nullopt;
+}
+
+void CrmProjection::ApplyPrepared(std::span<const eventstore::RecordedEvent> events,
+                                  size_t slot, const std::function<void(size_t)>& ready) {
+  const std::vector<Decoded::Event>& decoded = decoded_->slots.at(slot);
+  for (size_t i = 0; i < events.size(); ++i) {
+    ready(i);
+    Route(*books_, stats_, events[i], decoded[i].route, decoded[i].problem, decoded[i].event);
   }
-  ++stats_.applied;
 }
 
 void CrmProjection::Save(std::string* out) const {

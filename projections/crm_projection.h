@@ -6,6 +6,9 @@
 // care. Its snapshot is the books' state; its checkpoint is the
 // worker's.
 //
+// In a rebuild the decoding is shared with the fold's reading thread
+// (PrepareEvent), and ApplyPrepared only routes.
+//
 // Events it cannot use are counted, never fatal: types no read model
 // needs, schema versions it does not know, payloads that fail to decode.
 //
@@ -15,6 +18,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 
 #include "projections/books.h"
@@ -41,6 +45,12 @@ class CrmProjection final : public Projection {
   std::string_view name() const override { return kName; }
   uint32_t snapshot_format() const override { return kSnapshotFormat; }
   void Apply(const eventstore::RecordedEvent& event) override;
+  // In a rebuild, PrepareEvent decodes a payload (on either thread) and
+  // ApplyPrepared routes the decoded events.
+  void StartChunk(std::span<const eventstore::RecordedEvent> events, size_t slot) override;
+  void PrepareEvent(const eventstore::RecordedEvent& event, size_t slot, size_t index) override;
+  void ApplyPrepared(std::span<const eventstore::RecordedEvent> events, size_t slot,
+                     const std::function<void(size_t)>& ready) override;
   void Save(std::string* out) const override;
   Status Load(std::string_view bytes) override;
 
@@ -48,7 +58,10 @@ class CrmProjection final : public Projection {
   const CrmProjectionStats& stats() const { return stats_; }
 
  private:
+  struct Decoded;  // Prepare's events per fold slot, and Apply's scratch event
+
   std::unique_ptr<CrmBooks> books_;
+  std::unique_ptr<Decoded> decoded_;
   CrmProjectionStats stats_;
 };
 

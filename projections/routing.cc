@@ -5,21 +5,6 @@
 #include <variant>
 
 #include "codec/event_codec.h"
-#include "domain/catalog/competing_product.h"
-#include "domain/catalog/competitor.h"
-#include "domain/catalog/product.h"
-#include "domain/config/sales_process.h"
-#include "domain/contact/contact.h"
-#include "domain/contract/contract.h"
-#include "domain/customer/customer.h"
-#include "domain/expense/budget.h"
-#include "domain/expense/expense.h"
-#include "domain/opportunity/opportunity.h"
-#include "domain/organisation/department.h"
-#include "domain/organisation/employee.h"
-#include "domain/organisation/sales_target.h"
-#include "domain/service/care_plan.h"
-#include "domain/service/service_request.h"
 
 namespace dealstream::projections {
 namespace {
@@ -77,18 +62,22 @@ void ToBooks(CrmBooks& b, const EventMeta& m, const domain::SalesProcessAggregat
 }
 
 template <typename Variant>
-std::optional<std::string> DecodeAndApply(CrmBooks& books, const EventMeta& meta,
-                                          std::string_view type, uint32_t schema_version,
-                                          std::string_view data) {
+std::optional<std::string> Decode(std::string_view type, uint32_t schema_version,
+                                  std::string_view data, DecodedEvent* out) {
   auto decoded = codec::DecodeEvent<Variant>(type, schema_version, data);
   if (!decoded.ok()) return std::string(type) + ": " + decoded.error().message;
-  ToBooks(books, meta, *decoded);
+  out->emplace<Variant>(std::move(*decoded));
   return std::nullopt;
+}
+
+template <typename Variant>
+void Apply(CrmBooks& books, const EventMeta& meta, const DecodedEvent& event) {
+  ToBooks(books, meta, std::get<Variant>(event));
 }
 
 template <typename Variant, typename E>
 void Register(Table& table) {
-  table.emplace(E::kType, EventRoute{.apply = &DecodeAndApply<Variant>});
+  table.emplace(E::kType, EventRoute{.decode = &Decode<Variant>, .apply = &Apply<Variant>});
 }
 
 template <typename Variant, size_t... I>

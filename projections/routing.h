@@ -11,20 +11,51 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <variant>
 
+#include "domain/catalog/competing_product.h"
+#include "domain/catalog/competitor.h"
+#include "domain/catalog/product.h"
+#include "domain/config/sales_process.h"
+#include "domain/contact/contact.h"
+#include "domain/contract/contract.h"
+#include "domain/customer/customer.h"
+#include "domain/expense/budget.h"
+#include "domain/expense/expense.h"
+#include "domain/opportunity/opportunity.h"
+#include "domain/organisation/department.h"
+#include "domain/organisation/employee.h"
+#include "domain/organisation/sales_target.h"
+#include "domain/service/care_plan.h"
+#include "domain/service/service_request.h"
 #include "projections/books.h"
 
 namespace dealstream::projections {
 
+// A decoded event of any routed aggregate (monostate: none yet).
+using DecodedEvent =
+    std::variant<std::monostate, domain::OpportunityEvent, domain::DepartmentAggregate::Event,
+                 domain::EmployeeAggregate::Event, domain::SalesTargetAggregate::Event,
+                 domain::CustomerAggregate::Event, domain::ContactAggregate::Event,
+                 domain::SalesProcessAggregate::Event, domain::CompetitorAggregate::Event,
+                 domain::ProductAggregate::Event, domain::CompetingProductAggregate::Event,
+                 domain::ContractAggregate::Event, domain::BudgetAggregate::Event,
+                 domain::ExpenseAggregate::Event, domain::ServiceRequestAggregate::Event,
+                 domain::CarePlanAggregate::Event>;
+
+// Two halves, so that decoding (which reads no book) can run apart from
+// applying (CrmProjection::Prepare).
 struct EventRoute {
-  // Decodes `data` (stored with `schema_version`) as event `type` and
-  // applies it; a problem description on failure (nothing is applied then).
-  std::optional<std::string> (*apply)(CrmBooks& books, const EventMeta& meta,
-                                      std::string_view type, uint32_t schema_version,
-                                      std::string_view data) = nullptr;
+  // Decodes `data` (stored with `schema_version`) as event `type` into
+  // `out`; a problem description on failure (`out` is then unspecified).
+  std::optional<std::string> (*decode)(std::string_view type, uint32_t schema_version,
+                                       std::string_view data, DecodedEvent* out) = nullptr;
+  // Applies an event this route's `decode` produced.
+  void (*apply)(CrmBooks& books, const EventMeta& meta, const DecodedEvent& event) = nullptr;
 };
 
 // The route of an event type, or nullptr when no read model needs it.
+// Thread-safe.
 const EventRoute* FindRoute(std::string_view type);
 
 }  // namespace dealstream::projections

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-#include "eventstore/log_fold.h"
+#include "projections/projection_fold.h"
 
 namespace dealstream::projections {
 namespace {
@@ -158,17 +158,15 @@ Status ProjectionWorker::Rebuild(const ProgressCallback& progress) {
       if (stopping_.load()) return Status::FailedPrecondition("the worker is stopping");
       const uint64_t head = log_.Head().position.value;
       if (next > head) return Status::Ok();
-      auto folded = eventstore::FoldLog(log_, next, head, kRebuildChunk,
-                                        [&](std::span<const RecordedEvent> events) {
-                                          for (const RecordedEvent& e : events) fresh->Apply(e);
-                                          events_applied_.fetch_add(events.size(),
-                                                                    std::memory_order_relaxed);
-                                          if (!events.empty()) {
-                                            rebuild_position_.store(events.back().position.value);
-                                            if (progress) progress(events.back().position.value, head);
-                                          }
-                                          return !stopping_.load();
-                                        });
+      auto folded = FoldInto(*fresh, log_, next, head, kRebuildChunk,
+                             [&](std::span<const RecordedEvent> events) {
+                               events_applied_.fetch_add(events.size(), std::memory_order_relaxed);
+                               if (!events.empty()) {
+                                 rebuild_position_.store(events.back().position.value);
+                                 if (progress) progress(events.back().position.value, head);
+                               }
+                               return !stopping_.load();
+                             });
       if (!folded.ok()) return folded.error();
       next = *folded;
     }

@@ -1,10 +1,17 @@
 // Reading the log into reused chunks (ReadAllInto, DecodeRecordInto) and the
 // read-ahead fold built on them (FoldLog): the same events as ReadAll, in
-// order, once; a stop and a damaged record end the fold where they should.
+// order, once; a stop and a damaged record end the fold where they should;
+// in the shared form each event is prepared once, before it is applied.
 #include <gtest/gtest.h>
 #include <rocksdb/db.h>
 
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <functional>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "eventstore/log_fold.h"
@@ -145,6 +152,58 @@ TEST(FoldLogTest, FoldsEveryEventOnceInOrder) {
   });
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(*empty, head + 1);
+}
+
+// The shared form: every event prepared exactly once, by either thread,
+// before apply uses it; results kept per (slot, index) reach the apply of
+// that chunk. Preparing is made slow at some chunk positions and applying at
+// others, so that each thread at times runs ahead of the other.
+TEST(FoldLogTest, SharedStagesPrepareEveryEventOnceBeforeItIsApplied) {
+  TempDir dir;
+  auto log = OpenRocks(dir.path(), Durability::kOs);
+  Fill(*log, 1500);
+  const uint64_t head = log->Head().position.value;
+  for (size_t chunk : {size_t{1}, size_t{7}, size_t{64}, size_t{1000}}) {
+    SCOPED_TRACE("chunk " + std::to_string(chunk));
+    std::vector<std::atomic<int>> prepared(head + 1);
+    std::array<std::vector<uint64_t>, kFoldSlots> kept;  // per slot: position prepared at index
+    std::atomic<size_t> on_caller{0};
+    const std::thread::id caller = std::this_thread::get_id();
+    std::vector<uint64_t> applied;
+    FoldStages stages;
+    stages.start = [&](std::span<const RecordedEvent> events, size_t slot) {
+      ASSERT_LT(slot, kFoldSlots);
+      kept[slot].assign(events.size(), 0);
+    };
+    stages.prepare = [&](const RecordedEvent& e, size_t slot, size_t index) {
+      prepared[e.position.value].fetch_add(1);
+      if (std::this_thread::get_id() == caller) on_caller.fetch_add(1);
+      if (e.position.value % 97 < 3) std::this_thread::sleep_for(std::chrono::microseconds(200));
+      kept[slot][index] = e.position.value;
+    };
+    stages.apply = [&](std::span<const RecordedEvent> events, size_t slot,
+                       const std::function<void(size_t)>& ready) {
+      for (size_t i = 0; i < events.size(); ++i) {
+        ready(i);
+        EXPECT_EQ(kept[slot][i], events[i].position.value) << "slot " << slot << " index " << i;
+        applied.push_back(events[i].position.value);
+      }
+      if (events.front().position.value % 5 == 0) {
+        std::this_thread::sleep_for(std::chrono::microseconds(300));
+      }
+      return true;
+    };
+    auto end = FoldLog(*log, 1, head, chunk, stages);
+    ASSERT_TRUE(end.ok()) << end.error().ToString();
+    EXPECT_EQ(*end, head + 1);
+    ASSERT_EQ(applied.size(), head);
+    for (uint64_t p = 1; p <= head; ++p) {
+      ASSERT_EQ(applied[p - 1], p);
+      ASSERT_EQ(prepared[p].load(), 1) << "position " << p;
+    }
+    std::printf("chunk %zu: %zu of %llu events prepared on the applying thread\n", chunk,
+                on_caller.load(), static_cast<unsigned long long>(head));
+  }
 }
 
 TEST(FoldLogTest, StopsAfterTheChunkWhoseHandlerSaysSo) {
