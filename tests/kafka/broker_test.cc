@@ -1,7 +1,8 @@
 // Relay and follower against a real Apache Kafka broker (scripts/kafka,
 // started by the CTest fixture `kafka_broker`): read back by kcat, an
 // independent client; the broker killed with SIGKILL and restarted during
-// relay (R9); a follower converging to the leader's log.
+// relay, and its answers held past the producer's request timeout (R9); a
+// follower converging to the leader's log.
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -12,6 +13,7 @@
 #include "kafka/relay_checkpoint.h"
 #include "kafka_testing.h"
 #include "log_fixture.h"
+#include "stalling_proxy.h"
 
 namespace dealstream::kafka {
 namespace {
@@ -148,6 +150,68 @@ TEST_F(KafkaBrokerTest, BrokerKilledAndRestartedDuringRelayLosesNothing) {
   ASSERT_TRUE(WaitForCopy(**follower, head, 60s)) << Describe((*follower)->stats());
   EXPECT_EQ(copy->Head().hash, leader->Head().hash);
   EXPECT_TRUE((*follower)->stats().connected) << Describe((*follower)->stats());
+}
+
+// The relay's producer times out on requests the broker has carried out:
+// the proxy in front of the broker's PROXIED listener holds the broker's
+// answers for 2.5 s, four times, against a request timeout of 1 s
+// (socket.timeout.ms; librdkafka's request.timeout.ms is the broker's). The
+// producer gives up on the connection, reconnects and sends again what it
+// does not know to be stored; the broker's idempotence (sequence numbers)
+// must keep every stream in order with nothing lost (R9). This is the case
+// librdkafka's mock cluster does not model (mock_cluster_test.cc).
+TEST_F(KafkaBrokerTest, AnswersHeldPastTheRequestTimeoutLoseNothingAndKeepOrder) {
+  const int proxied_port = FixturePort("proxied-port");
+  const int proxy_port = FixturePort("proxy-port");
+  ASSERT_GT(proxied_port, 0) << "no PROXIED listener in " << FixtureBrokerDir();
+  auto proxy = StallingProxy::Start(proxy_port, proxied_port);
+  ASSERT_TRUE(proxy.ok()) << proxy.error().message();
+
+  const std::string topic = UniqueTopic("stall");
+  ASSERT_EQ(CreateTopic(brokers_, topic, 2).message(), "");
+  TempDir dir;
+  auto leader = OpenRocks(dir.path(), Durability::kOs);
+  RelayOptions options = RelayTo(topic, dir);
+  options.brokers = "127.0.0.1:" + std::to_string(proxy_port);
+  options.librdkafka = {{"socket.timeout.ms", "1000"}};
+  auto relay = Relay::Start(options, *leader);
+  ASSERT_TRUE(relay.ok()) << relay.error().message();
+
+  std::atomic<uint64_t> failed_appends{0};
+  std::jthread writer([&](std::stop_token stop) {
+    while (!stop.stop_requested()) {
+      if (AppendEvents(*leader, 20, 40, 2) == 0) ++failed_appends;
+      std::this_thread::sleep_for(5ms);
+    }
+  });
+  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{500}, 60s)) << Describe((*relay)->stats());
+  const int connections_before = (*proxy)->connections();
+  for (int stall = 0; stall < 4; ++stall) {
+    (*proxy)->Stall(true);
+    std::this_thread::sleep_for(2500ms);
+    (*proxy)->Stall(false);
+    std::this_thread::sleep_for(1500ms);
+  }
+  writer.request_stop();
+  writer.join();
+  EXPECT_EQ(failed_appends.load(), 0u);
+  const uint64_t head = leader->Head().position.value;
+  ASSERT_TRUE((*relay)->WaitForPublished(GlobalPosition{head}, 90s)) << Describe((*relay)->stats());
+  // The producer did time out: it dropped its connections and made new ones.
+  EXPECT_GE((*proxy)->connections() - connections_before, 2) << Describe((*relay)->stats());
+
+  // Read straight from the broker, not through the proxy.
+  const std::vector<Consumed> messages = ReadTopicWithKcat(brokers_, topic);
+  uint64_t duplicates = 0;
+  EXPECT_EQ(CheckDeliveryContract(messages, ReadLog(*leader), &duplicates), "");
+  // Resending after a timeout duplicates nothing: the broker recognises the
+  // batches it stored by their sequence numbers. (Only a rewind — a new
+  // producer starting again from the checkpoint — may publish events again.)
+  if ((*relay)->stats().rewinds == 0) EXPECT_EQ(duplicates, 0u);
+  RecordProperty("events", std::to_string(head));
+  RecordProperty("duplicates", std::to_string(duplicates));
+  RecordProperty("rewinds", std::to_string((*relay)->stats().rewinds));
+  RecordProperty("reconnections", std::to_string((*proxy)->connections() - connections_before));
 }
 
 TEST_F(KafkaBrokerTest, FollowerConvergesToTheLeadersLogAndResumes) {

@@ -313,6 +313,15 @@ std::string FixtureBrokers() {
   return address;
 }
 
+int FixturePort(const std::string& name) {
+  std::ifstream in(FixtureBrokerDir() + "/server.properties");
+  const std::string prefix = "# " + name + "=";
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind(prefix, 0) == 0) return std::atoi(line.c_str() + prefix.size());
+  }
+  return 0;
+}
+
 int RunKafkaScript(const std::string& args) {
   const std::string command =
       std::string(DEALSTREAM_KAFKA_SCRIPT) + " " + args + " --dir '" + FixtureBrokerDir() + "'";

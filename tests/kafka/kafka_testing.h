@@ -68,6 +68,9 @@ std::string CheckDeliveryContract(const std::vector<Consumed>& messages,
 std::string FixtureBrokerDir();
 // The address in that directory's `bootstrap` file.
 std::string FixtureBrokers();
+// A port scripts/kafka kept in the fixture's server.properties as
+// "# NAME=PORT" (broker-port, proxied-port, proxy-port); 0 if absent.
+int FixturePort(const std::string& name);
 // Runs `scripts/kafka ARGS --dir <fixture dir>`; returns its exit status.
 int RunKafkaScript(const std::string& args);
 

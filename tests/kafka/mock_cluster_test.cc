@@ -1,7 +1,7 @@
 // Relay and follower against librdkafka's mock cluster: the faults one real
-// broker cannot produce on demand (request timeouts, leader moves, every
-// broker gone for longer than the message timeout) and hostile topic
-// contents (tampered events, gaps, repeats, garbage).
+// broker cannot produce on demand (error codes, leader moves, every broker
+// gone for longer than the message timeout) and hostile topic contents
+// (tampered events, gaps, repeats, garbage).
 #include <gtest/gtest.h>
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
@@ -133,7 +133,8 @@ TEST(KafkaMockTest, SurvivesRequestTimeoutsErrorsAndLeaderMoves) {
   // a retried batch after later ones (or drops it) while every delivery
   // report says success — measured: failures 0, rewinds 0, yet a stream's
   // versions out of order in 5 of 20 runs. A real broker rejects such a
-  // batch; the relay against a real broker is tested in broker_test.cc.
+  // batch: answers held past the client's timeout in front of a real broker
+  // are KafkaBrokerTest.AnswersHeldPastTheRequestTimeoutLoseNothingAndKeepOrder.
   // Leadership moves while appends continue.
   for (int32_t p = 0; p < 3; ++p)
     rd_kafka_mock_partition_set_leader(cluster.get(), topic.c_str(), p, 1 + (p + 1) % 3);
