@@ -308,7 +308,9 @@ int RunServe(const std::vector<std::string>& args) {
       {"token table caught up", [&tokens] { return tokens.caught_up(); }},
       {"read models caught up", [&models] { return (*models)->stats().caught_up; }},
       {"record lists caught up", [&lists] { return (*lists)->stats().caught_up; }},
-      {"knowledge search caught up", [&knowledge] { return knowledge.caught_up(); }}};
+      {"knowledge search caught up", [&knowledge] { return knowledge.caught_up(); }},
+      {"command directory caught up",
+       [&command_service] { return command_service.directory_caught_up(); }}};
   if (follower) checks.push_back(FollowerReadiness(*follower));
   api.AddRoutes(api::OpsRoutes(std::move(checks), metrics));
   if (config->follow) api.SetReadOnly(ReadOnlyDetail(*config->follow));

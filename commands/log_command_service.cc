@@ -24,7 +24,10 @@ CommandError Malformed(std::string message) {
 
 struct LogCommandService::Impl {
   Impl(eventstore::EventLog& log, const CommandServiceOptions& options)
-      : log(log), runners(log, options.state_cache_capacity), directory(log, runners) {
+      : log(log),
+        options(options),
+        runners(log, options.state_cache_capacity),
+        directory(log, runners) {
     HandlerEnv env{log, directory, [this](CommandTarget& target) { FillOwnership(target); },
                    [this](const eventstore::StreamName& stream) { directory.Track(stream); },
                    lanes};
@@ -47,6 +50,7 @@ struct LogCommandService::Impl {
   }
 
   eventstore::EventLog& log;
+  const CommandServiceOptions options;
   StreamLanes lanes;
   Runners runners;
   LogDirectory directory;
@@ -59,6 +63,8 @@ LogCommandService::LogCommandService(eventstore::EventLog& log, CommandServiceOp
 LogCommandService::~LogCommandService() = default;
 
 const domain::Directory& LogCommandService::directory() const { return impl_->directory; }
+
+bool LogCommandService::directory_caught_up() const { return impl_->directory.caught_up(); }
 
 Status LogCommandService::ChangeOutsideTheLog(const eventstore::StreamName& stream,
                                               const std::function<Status()>& change) {
@@ -143,6 +149,14 @@ void LogCommandService::ExecuteAsync(CommandRequest request,
       return done(CommandOk{std::string(r.stream.id()), r.stream.str(), r.last_version.value,
                             r.last_position.value, r.event_ids, true});
     }
+  }
+  // The directory's indexes are whole only once it has read the log: a
+  // decision taken earlier could miss an owner's open deal or a SKU taken.
+  if (!impl_->directory.WaitCaughtUp(impl_->options.directory_wait)) {
+    return done(Unexpected(CommandError{
+        CommandError::Kind::kUnavailable, "starting", "",
+        "the command directory is still reading the log after a start; retry shortly",
+        std::nullopt}));
   }
   if (request.correlation_id.empty()) request.correlation_id = NewUuidV7(Now());
   prepared->request = std::move(request);

@@ -10,6 +10,7 @@
 // Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -33,6 +34,10 @@ class RunnerSet;
 struct CommandServiceOptions {
   // States of recently used records kept in memory. Default: 100,000.
   size_t state_cache_capacity = 100000;
+  // How long a command waits, after a start, for the directory to have read
+  // the whole log before it is refused as Unavailable ("starting").
+  // Default: 2 s.
+  std::chrono::milliseconds directory_wait{2000};
 };
 
 class LogCommandService final : public CommandService {
@@ -47,6 +52,11 @@ class LogCommandService final : public CommandService {
 
   // Facts about records, as decisions see them.
   const domain::Directory& directory() const;
+  // True once the directory has read the whole log (after a start it reads
+  // it again to rebuild its indexes: open work per owner, SKUs, department
+  // contents…). Until then commands wait for it briefly, then answer
+  // Unavailable; /readyz reports it.
+  bool directory_caught_up() const;
 
   // Runs `change` while no command of `stream` runs — after the commands of
   // the stream already queued, before any that arrive later — then drops

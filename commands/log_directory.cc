@@ -1,5 +1,7 @@
 #include "commands/log_directory.h"
 
+#include <thread>
+
 namespace dealstream::commands {
 namespace {
 
@@ -157,6 +159,15 @@ std::optional<domain::CustomerFacts> LogDirectory::FindCustomer(const Id& id) co
 std::optional<domain::ContactFacts> LogDirectory::FindContact(const Id& id) const {
   auto state = LoadState<domain::ContactAggregate>(runners_, id);
   return state ? domain::FactsOf(*state) : std::nullopt;
+}
+
+bool LogDirectory::WaitCaughtUp(std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!caught_up()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
 }
 
 std::optional<domain::OpportunityFacts> LogDirectory::FindOpportunity(const Id& id) const {

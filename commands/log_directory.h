@@ -9,6 +9,7 @@
 // Thread-safe.
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -33,6 +34,8 @@ class LogDirectory final : public domain::Directory {
   void Track(const eventstore::StreamName& stream);
   // True once the indexes have read the whole log once.
   bool caught_up() const { return subscription_->caught_up(); }
+  // Waits up to `timeout` for caught_up(); returns it.
+  bool WaitCaughtUp(std::chrono::milliseconds timeout) const;
 
   std::optional<domain::DepartmentFacts> FindDepartment(const domain::Id& id) const override;
   std::optional<domain::EmployeeFacts> FindEmployee(const domain::Id& id) const override;

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <thread>
 
 #include "log_fixture.h"
@@ -226,6 +227,42 @@ TEST_F(CommandServiceTest, DirectoryIndexesSeeTheCommandBefore) {
                                  "list_price":{"amount":"1.00","currency":"USD"}})");
   ASSERT_FALSE(duplicate.ok());
   EXPECT_EQ(duplicate.error().code, "sku_taken");
+}
+
+// After a start the directory reads the whole log again to rebuild its
+// indexes. A command decided before that would not see a SKU registered
+// last: it waits for the directory instead, or — past directory_wait — is
+// refused as Unavailable ("starting"), never decided on half an index.
+TEST_F(CommandServiceTest, AfterAStartCommandsWaitForTheWholeDirectory) {
+  constexpr int kProducts = 3000;
+  for (int i = 0; i < kProducts; ++i) {
+    MustRun("RegisterProduct", R"({"id":"p)" + std::to_string(i) + R"(","sku":"SKU-)" +
+                                   std::to_string(i) + R"(","name":"Product",
+                                   "list_price":{"amount":"1.00","currency":"USD"}})");
+  }
+  const std::string last_sku = "SKU-" + std::to_string(kProducts - 1);
+  auto again = [&](const std::string& id) {
+    return R"({"id":")" + id + R"(","sku":")" + last_sku + R"(","name":"Copy",
+               "list_price":{"amount":"1.00","currency":"USD"}})";
+  };
+  // A start that may not wait: refused while the directory reads, decided
+  // correctly once it has.
+  service_ = std::make_unique<LogCommandService>(
+      *log_, CommandServiceOptions{.directory_wait = std::chrono::milliseconds(0)});
+  auto early = Run("RegisterProduct", again("copy1"));
+  ASSERT_FALSE(early.ok());
+  EXPECT_EQ(early.error().kind, Kind::kUnavailable);
+  EXPECT_EQ(early.error().code, "starting") << early.error().message;
+  while (!service_->directory_caught_up()) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  auto later = Run("RegisterProduct", again("copy2"));
+  ASSERT_FALSE(later.ok());
+  EXPECT_EQ(later.error().code, "sku_taken");
+  // A start with the default wait: the command waits, then sees the SKU.
+  service_ = std::make_unique<LogCommandService>(*log_);
+  auto waited = Run("RegisterProduct", again("copy3"));
+  ASSERT_FALSE(waited.ok());
+  EXPECT_EQ(waited.error().code, "sku_taken") << waited.error().message;
+  EXPECT_TRUE(EventsOf("product-copy1").empty());
 }
 
 TEST_F(CommandServiceTest, AnEmployeeWithOpenDealsCannotLeave) {
