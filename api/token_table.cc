@@ -4,7 +4,6 @@
 
 #include <algorithm>
 #include <mutex>
-#include <thread>
 
 namespace dealstream::api {
 
@@ -113,12 +112,7 @@ bool TokenTable::HasActiveRole(Role role) const {
 bool TokenTable::caught_up() const { return subscription_->caught_up(); }
 
 bool TokenTable::WaitCaughtUp(std::chrono::milliseconds timeout) const {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!caught_up()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  return true;
+  return subscription_->WaitCaughtUp(timeout);
 }
 
 }  // namespace dealstream::api

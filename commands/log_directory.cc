@@ -1,7 +1,5 @@
 #include "commands/log_directory.h"
 
-#include <thread>
-
 namespace dealstream::commands {
 namespace {
 
@@ -162,12 +160,7 @@ std::optional<domain::ContactFacts> LogDirectory::FindContact(const Id& id) cons
 }
 
 bool LogDirectory::WaitCaughtUp(std::chrono::milliseconds timeout) const {
-  const auto deadline = std::chrono::steady_clock::now() + timeout;
-  while (!caught_up()) {
-    if (std::chrono::steady_clock::now() >= deadline) return false;
-    std::this_thread::sleep_for(std::chrono::milliseconds(2));
-  }
-  return true;
+  return subscription_->WaitCaughtUp(timeout);
 }
 
 std::optional<domain::OpportunityFacts> LogDirectory::FindOpportunity(const Id& id) const {

@@ -53,4 +53,13 @@ void CatchUpSubscription::Run() {
   }
 }
 
+bool CatchUpSubscription::WaitCaughtUp(std::chrono::milliseconds timeout) const {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  while (!caught_up()) {
+    if (std::chrono::steady_clock::now() >= deadline) return false;
+    std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  }
+  return true;
+}
+
 }  // namespace dealstream::eventstore

@@ -8,6 +8,7 @@
 #pragma once
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <thread>
 
@@ -36,6 +37,8 @@ class CatchUpSubscription {
   GlobalPosition next() const { return GlobalPosition{next_.load()}; }
   // True once the subscription has reached the head at least once.
   bool caught_up() const { return caught_up_.load(); }
+  // Waits up to `timeout` for caught_up(); returns it.
+  bool WaitCaughtUp(std::chrono::milliseconds timeout) const;
 
  private:
   void Run();
