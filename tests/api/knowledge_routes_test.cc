@@ -5,25 +5,23 @@
 // every record collection renders its aggregate's own state.
 #include <gtest/gtest.h>
 
-#include <future>
+#include <chrono>
 
-#include "api/api.h"
 #include "api/json_util.h"
 #include "api/knowledge_routes.h"
-#include "api/projection_routes.h"
 #include "api/record_routes.h"
-#include "api/token_issuer.h"
-#include "commands/log_command_service.h"
-#include "log_fixture.h"
+#include "projections/knowledge_search.h"
+#include "read_models_api.h"
 
 namespace dealstream::api {
 namespace {
 
-class KnowledgeRoutesTest : public ::testing::Test {
+// The in-process read side of read_models_api.h, plus the knowledge search,
+// the record routes and the knowledge routes; commands are Ann's, requests
+// the admin's unless a token is given.
+class KnowledgeRoutesTest : public testing::ReadModelsApiTest {
  protected:
   KnowledgeRoutesTest() {
-    log_ = eventstore::testing::OpenRocks(dir_.path(), eventstore::Durability::kOs);
-    service_ = std::make_unique<commands::LogCommandService>(*log_);
     Command("CreateDepartment", R"({"id":"hq","name":"HQ"})");
     Command("HireEmployee", R"({"id":"ann","name":"Ann","department_id":"hq","role":"sales"})");
     Command("RegisterCustomer", R"({"id":"c1","name":"Acme","owner_id":"ann"})");
@@ -47,33 +45,17 @@ class KnowledgeRoutesTest : public ::testing::Test {
     search_ = std::make_unique<projections::KnowledgeSearch>(*log_);
     EXPECT_TRUE(search_->WaitForPosition(log_->Head().position.value, std::chrono::seconds(10)));
     EXPECT_EQ(search_->undecodable(), 0u);
-    auto store = projections::SnapshotStore::Open({.path = dir_.path() + "/projections"});
-    EXPECT_TRUE(store.ok());
-    store_ = std::move(*store);
-    auto models = projections::ReadModels::Start(*log_, *store_);
-    EXPECT_TRUE(models.ok());
-    models_ = std::move(*models);
-    tokens_ = std::make_unique<TokenTable>(*log_);
-    issuer_ = std::make_unique<TokenIssuer>(*log_, tokens_.get());
-    api_ = std::make_unique<Api>(*tokens_, &models_->scope_resolver(), metrics_);
+    StartReadModels();
     api_->AddRoutes(RecordRoutes(*log_));
     api_->AddRoutes(KnowledgeRoutes(*search_));
     admin_ = Token(Role::kAdmin, "admin");
   }
 
   void Command(const std::string& type, const std::string& body) {
-    auto outcome = service_->Execute({.type = type, .body = body, .actor = "ann"});
-    ASSERT_TRUE(outcome.ok()) << type << ": " << outcome.error().message;
-  }
-  std::string Token(Role role, const std::string& employee) {
-    return issuer_->Grant({.employee_id = employee, .role = role, .granted_by = "t"})->token;
+    ReadModelsApiTest::Command(type, body, "ann");
   }
   Response Get(const std::string& target, const std::string& token = "") {
-    Request r{.method = "GET", .target = target};
-    r.headers.Set("Authorization", "Bearer " + (token.empty() ? admin_ : token));
-    std::promise<Response> promise;
-    api_->Handle(std::move(r), [&](Response response) { promise.set_value(std::move(response)); });
-    return promise.get_future().get();
+    return ReadModelsApiTest::Get(target, token.empty() ? admin_ : token);
   }
   // The ids of the articles a search finds, in order.
   std::vector<std::string> Found(const std::string& query) {
@@ -85,16 +67,7 @@ class KnowledgeRoutesTest : public ::testing::Test {
     return ids;
   }
 
-  eventstore::testing::TempDir dir_;
-  std::unique_ptr<eventstore::RocksEventLog> log_;
-  std::unique_ptr<commands::LogCommandService> service_;
   std::unique_ptr<projections::KnowledgeSearch> search_;
-  std::unique_ptr<projections::SnapshotStore> store_;
-  std::unique_ptr<projections::ReadModels> models_;
-  Metrics metrics_;
-  std::unique_ptr<TokenTable> tokens_;
-  std::unique_ptr<TokenIssuer> issuer_;
-  std::unique_ptr<Api> api_;
   std::string admin_;
 };
 
